@@ -1,0 +1,10 @@
+#include "es/errors.h"
+
+namespace es {
+
+EventSourcingError::EventSourcingError(const QString &message)
+    : std::runtime_error(message.toStdString())
+{
+}
+
+} // namespace es

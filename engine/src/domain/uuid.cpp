@@ -1,0 +1,119 @@
+#include "es/uuid.h"
+
+#include "es/errors.h"
+
+namespace es::uuid {
+
+const QUuid NamespaceDns(0x6ba7b810, 0x9dad, 0x11d1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8);
+const QUuid NamespaceUrl(0x6ba7b811, 0x9dad, 0x11d1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8);
+const QUuid NamespaceOid(0x6ba7b812, 0x9dad, 0x11d1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8);
+const QUuid NamespaceX500(0x6ba7b814, 0x9dad, 0x11d1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8);
+
+namespace {
+
+constexpr char HexDigits[] = "0123456789abcdef";
+
+int hexValue(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+} // namespace
+
+QUuid v4()
+{
+    return QUuid::createUuid();
+}
+
+QUuid v5(const QUuid &ns, const QString &name)
+{
+    return QUuid::createUuidV5(ns, name.toUtf8());
+}
+
+void toHex(const QUuid &id, char *out)
+{
+    const QByteArray raw = id.toRfc4122();
+    for (int i = 0; i < 16; ++i) {
+        const auto b = static_cast<unsigned char>(raw[i]);
+        out[2 * i] = HexDigits[b >> 4];
+        out[2 * i + 1] = HexDigits[b & 0xf];
+    }
+}
+
+QString toHex(const QUuid &id)
+{
+    char buf[32];
+    toHex(id, buf);
+    return QString::fromLatin1(buf, 32);
+}
+
+QString toDashed(const QUuid &id)
+{
+    return id.toString(QUuid::WithoutBraces);
+}
+
+bool parse(std::string_view s, QUuid *out)
+{
+    if (s.size() >= 2 && s.front() == '{' && s.back() == '}')
+        s = s.substr(1, s.size() - 2);
+    if (s.size() >= 9 && (s.substr(0, 9) == "urn:uuid:"))
+        s.remove_prefix(9);
+    unsigned char bytes[16];
+    int n = 0;
+    int hi = -1;
+    for (size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        if (c == '-') {
+            // Dashes only where the dashed form has them, and only in that form.
+            if (s.size() != 36 || (i != 8 && i != 13 && i != 18 && i != 23))
+                return false;
+            continue;
+        }
+        const int v = hexValue(c);
+        if (v < 0 || n >= 16)
+            return false;
+        if (hi < 0) {
+            hi = v;
+        } else {
+            bytes[n++] = static_cast<unsigned char>(hi << 4 | v);
+            hi = -1;
+        }
+    }
+    if (n != 16 || hi >= 0 || (s.size() != 32 && s.size() != 36))
+        return false;
+    *out = QUuid::fromRfc4122(QByteArrayView(reinterpret_cast<const char *>(bytes), 16));
+    return true;
+}
+
+bool parse(const QString &text, QUuid *out)
+{
+    if (text.size() > 48)
+        return false;
+    const QByteArray latin = text.toLatin1();
+    return parse(std::string_view(latin.constData(), static_cast<size_t>(latin.size())), out);
+}
+
+QUuid fromString(std::string_view text)
+{
+    QUuid id;
+    if (!parse(text, &id))
+        throw ValueError(QStringLiteral("not a UUID: '%1'")
+                             .arg(QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()))));
+    return id;
+}
+
+QUuid fromString(const QString &text)
+{
+    QUuid id;
+    if (!parse(text, &id))
+        throw ValueError(QStringLiteral("not a UUID: '%1'").arg(text));
+    return id;
+}
+
+} // namespace es::uuid
