@@ -1,6 +1,7 @@
 #include "persistence/connectionpool.h"
 
 #include <QAtomicInteger>
+#include <QSqlError>
 #include <QThread>
 #include <mutex>
 #include <unordered_map>
