@@ -42,10 +42,10 @@ AESCipher::AESCipher(const QString &base64Key)
     const auto decoded = QByteArray::fromBase64Encoding(encoded, QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded || encoded.isEmpty())
         throw CipherError(QStringLiteral("the cipher key is not valid base64"));
-    if (!gcmFor(decoded->size()))
+    if (!gcmFor(decoded.decoded.size()))
         throw CipherError(QStringLiteral("the cipher key must be 16, 24 or 32 bytes (AES-128/192/256), not %1 bytes")
-                              .arg(decoded->size()));
-    m_key = *decoded;
+                              .arg(decoded.decoded.size()));
+    m_key = decoded.decoded;
 }
 
 AESCipher::AESCipher(RawKey, const QByteArray &key)
