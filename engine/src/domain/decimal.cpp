@@ -122,6 +122,15 @@ std::string roundHalfEven(const std::string &d, size_t drop)
     return kept;
 }
 
+// Python's _check_nans: a signaling NaN is an invalid operation (trapped by the default context);
+// otherwise the result is the first quiet NaN operand, sign and payload kept.
+Decimal propagateNaN(const Decimal &a, const Decimal &b)
+{
+    if (a.kind() == Decimal::Kind::SignalingNaN || b.kind() == Decimal::Kind::SignalingNaN)
+        throw ValueError(QStringLiteral("Decimal: invalid operation on a signaling NaN"));
+    return a.isNaN() ? a : b;
+}
+
 bool equalsNoCase(std::string_view a, std::string_view b)
 {
     if (a.size() != b.size())
@@ -312,6 +321,8 @@ Decimal Decimal::rounded() const
 
 Decimal Decimal::operator-() const
 {
+    if (isNaN())
+        return propagateNaN(*this, *this); // Python keeps a NaN's sign: -Decimal('NaN') is NaN
     Decimal r = *this;
     if (m_kind == Kind::Finite && isZero())
         r.m_negative = false; // Python: -Decimal('0') is Decimal('0') under ROUND_HALF_EVEN
@@ -324,7 +335,7 @@ Decimal Decimal::operator+(const Decimal &other) const
 {
     // Port of decimal.py's Decimal.__add__ for the default context.
     if (isNaN() || other.isNaN())
-        return Decimal(false, "0", 0, Kind::NaN);
+        return propagateNaN(*this, other);
     if (m_kind == Kind::Infinity || other.m_kind == Kind::Infinity) {
         if (m_kind == Kind::Infinity && other.m_kind == Kind::Infinity && m_negative != other.m_negative)
             throw ValueError(QStringLiteral("Decimal: -Infinity + Infinity is undefined"));
@@ -394,7 +405,7 @@ Decimal Decimal::operator*(const Decimal &other) const
 {
     const bool negative = m_negative != other.m_negative;
     if (isNaN() || other.isNaN())
-        return Decimal(false, "0", 0, Kind::NaN);
+        return propagateNaN(*this, other);
     if (m_kind == Kind::Infinity || other.m_kind == Kind::Infinity) {
         if (isZero() || other.isZero())
             throw ValueError(QStringLiteral("Decimal: 0 * Infinity is undefined"));
@@ -459,7 +470,7 @@ bool Decimal::isIdenticalTo(const Decimal &other) const
 QDebug operator<<(QDebug debug, const Decimal &value)
 {
     QDebugStateSaver saver(debug);
-    debug.nospace() << "Decimal('" << value.toString() << "')";
+    debug.nospace().noquote() << "Decimal('" << value.toString() << "')";
     return debug;
 }
 

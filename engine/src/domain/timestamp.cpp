@@ -390,7 +390,7 @@ bool Timestamp::operator<(const Timestamp &other) const
 QDebug operator<<(QDebug debug, const Timestamp &value)
 {
     QDebugStateSaver saver(debug);
-    debug.nospace() << "Timestamp(" << value.toIsoString() << ')';
+    debug.nospace().noquote() << "Timestamp(" << value.toIsoString() << ')';
     return debug;
 }
 
