@@ -1,0 +1,192 @@
+#include "persistence/sqlite/sqlitedatastore.h"
+
+#include "es/errors.h"
+
+#include <QAtomicInteger>
+#include <QCoreApplication>
+#include <QSqlQuery>
+#include <algorithm>
+#include <chrono>
+#include <climits>
+#include <cmath>
+
+namespace es::detail {
+
+namespace {
+
+QAtomicInteger<quint64> nextMemoryId{1};
+
+// Python's detect_memory_mode().
+bool isMemoryName(const QString &name)
+{
+    return name.contains(QLatin1String(":memory:")) || name.contains(QLatin1String("mode=memory"));
+}
+
+// SQLite's primary result codes (sqlite3.h), by which Python's sqlite3 module picks its exception.
+enum SqliteCode {
+    Error = 1, Internal = 2, Perm = 3, Abort = 4, Busy = 5, Locked = 6, NoMem = 7, ReadOnly = 8,
+    Interrupt = 9, IoErr = 10, Corrupt = 11, NotFound = 12, Full = 13, CantOpen = 14, Protocol = 15,
+    Empty = 16, Schema = 17, TooBig = 18, Constraint = 19, Mismatch = 20, Misuse = 21, NoLfs = 22,
+    Auth = 23, Format = 24, Range = 25, NotADb = 26,
+};
+
+} // namespace
+
+SqliteDatastore::SqliteDatastore(const QString &dbName, std::optional<double> lockTimeout)
+    : m_dbName(dbName)
+    , m_openName(dbName)
+    , m_isMemory(isMemoryName(dbName))
+    , m_pool(QStringLiteral("QSQLITE"), QStringLiteral("sqlite"), [this](QSqlDatabase &db) { open(db); })
+{
+    // A plain ":memory:" would give every thread's connection a private database of its own; the
+    // datastore's connections share one instead, named uniquely so that datastores stay apart.
+    if (dbName == QLatin1String(":memory:"))
+        m_openName = QStringLiteral("file:es-memory-%1-%2?mode=memory&cache=shared")
+                         .arg(QCoreApplication::applicationPid())
+                         .arg(nextMemoryId.fetchAndAddRelaxed(1));
+    // As Python: `timeout=lock_timeout or SQLITE3_DEFAULT_LOCK_TIMEOUT` (so 0 is the default too).
+    const double seconds = (lockTimeout && *lockTimeout > 0) ? *lockTimeout : DefaultLockTimeout;
+    m_busyTimeoutMs = static_cast<int>(std::min(std::llround(seconds * 1000.0), static_cast<long long>(INT_MAX)));
+}
+
+SqliteDatastore::~SqliteDatastore() = default;
+
+void SqliteDatastore::open(QSqlDatabase &db)
+{
+    db.setDatabaseName(m_openName);
+    // Python opens with uri=True; QSQLITE reports extended result codes by default.
+    db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_URI;QSQLITE_BUSY_TIMEOUT=%1").arg(m_busyTimeoutMs));
+    if (!db.open()) {
+        // As Python's create_connection(): a connection that cannot be made is an InterfaceError.
+        throw InterfaceError(QStringLiteral("cannot open SQLite database '%1': %2")
+                                 .arg(m_dbName, db.lastError().text()));
+    }
+    if (m_isMemory || m_walChecked.load(std::memory_order_acquire))
+        return;
+    // WAL (write-ahead log) for files, as Python: readers do not block the writer and the writer
+    // does not block readers. The mode is kept in the file, so one check per datastore is enough.
+    // `synchronous` is left as SQLite's default, as Python leaves it.
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("PRAGMA journal_mode")))
+        throwError(q.lastError(), QStringLiteral("reading the journal mode of '%1'").arg(m_dbName));
+    const QString mode = q.next() ? q.value(0).toString() : QString();
+    q.finish();
+    if (mode.compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
+        if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL")))
+            throwError(q.lastError(), QStringLiteral("setting WAL mode on '%1'").arg(m_dbName));
+        q.finish();
+    }
+    m_walChecked.store(true, std::memory_order_release);
+}
+
+QSqlQuery &SqliteDatastore::statement(ConnectionPool::Connection &c, const QString &sql)
+{
+    if (QSqlQuery *q = c.prepared(sql))
+        return *q;
+    // The pool keeps only the text of the error; prepare once more to get its native code.
+    QSqlQuery probe(c.db);
+    if (probe.prepare(sql))
+        throw InternalError(QStringLiteral("could not prepare \"%1\" on SQLite database '%2'").arg(sql, m_dbName));
+    throwError(probe.lastError(), QStringLiteral("preparing \"%1\"").arg(sql));
+}
+
+void SqliteDatastore::exec(QSqlQuery &q, const char *what)
+{
+    if (!q.exec()) {
+        const QSqlError error = q.lastError();
+        q.finish();
+        throwError(error, QString::fromLatin1(what));
+    }
+}
+
+std::unique_lock<std::mutex> SqliteDatastore::lockIfMemory()
+{
+    if (m_isMemory)
+        return std::unique_lock<std::mutex>(m_memoryLock);
+    return {};
+}
+
+SqliteDatastore::WriteTransaction::WriteTransaction(SqliteDatastore &store)
+    : m_store(store)
+    , m_lock(store.lockIfMemory())
+{
+    if (!store.m_isMemory) {
+        m_writerLock = std::unique_lock<std::timed_mutex>(store.m_writerLock, std::defer_lock);
+        if (!m_writerLock.try_lock_for(std::chrono::milliseconds(store.m_busyTimeoutMs)))
+            throw OperationalError(QStringLiteral("SQLite: database '%1' is locked: no write lock within %2 s "
+                                                  "(SQLITE_LOCK_TIMEOUT)")
+                                       .arg(store.m_dbName)
+                                       .arg(store.m_busyTimeoutMs / 1000.0));
+    }
+    m_connection = &store.connection();
+    QSqlQuery &begin = store.statement(*m_connection, QStringLiteral("BEGIN IMMEDIATE"));
+    store.exec(begin, "beginning a write transaction");
+    begin.finish();
+    m_open = true;
+}
+
+SqliteDatastore::WriteTransaction::~WriteTransaction()
+{
+    if (!m_open)
+        return;
+    // Roll back whatever the failed transaction did; the error that got us here is what matters,
+    // so a failing ROLLBACK (no transaction left after SQLite rolled back itself) is ignored.
+    if (QSqlQuery *q = m_connection->prepared(QStringLiteral("ROLLBACK"))) {
+        q->exec();
+        q->finish();
+    }
+}
+
+void SqliteDatastore::WriteTransaction::commit()
+{
+    QSqlQuery &q = m_store.statement(*m_connection, QStringLiteral("COMMIT"));
+    m_store.exec(q, "committing");
+    q.finish();
+    m_open = false;
+}
+
+[[noreturn]] void SqliteDatastore::throwError(const QSqlError &error, const QString &what)
+{
+    bool ok = false;
+    const int extended = error.nativeErrorCode().toInt(&ok);
+    const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+    if (!ok) {
+        // No SQLite result code: the driver itself failed (not loaded, not open, bad binding).
+        throw InterfaceError(QStringLiteral("SQLite: %1: %2").arg(what, error.text()));
+    }
+    const QString message = QStringLiteral("SQLite: %1: %2 (code %3)").arg(what, text).arg(extended);
+    switch (extended & 0xff) {
+    case Internal:
+    case NotFound:
+        throw InternalError(message);
+    case Error:
+    case Perm:
+    case Abort:
+    case Busy:
+    case Locked:
+    case NoMem:
+    case ReadOnly:
+    case Interrupt:
+    case IoErr:
+    case Full:
+    case CantOpen:
+    case Protocol:
+    case Empty:
+    case Schema:
+        throw OperationalError(message);
+    case TooBig:
+        throw DataError(message);
+    case Constraint:
+    case Mismatch:
+        throw IntegrityError(message);
+    case Misuse:
+    case Range:
+        throw InterfaceError(message);
+    case Corrupt:
+    case NotADb:
+    default:
+        throw DatabaseError(message);
+    }
+}
+
+} // namespace es::detail

@@ -1,0 +1,96 @@
+#pragma once
+// One SQLite database as Python's eventsourcing.sqlite.SQLiteDatastore (9.1.6) keeps it, over Qt's
+// QSQLITE driver: a connection per thread (ConnectionPool), the busy timeout from
+// SQLITE_LOCK_TIMEOUT, WAL for files, and an in-process lock around every transaction of an
+// in-memory database. Recorders made by one factory share one datastore, hence one connection per
+// thread, as in Python. Private to the engine.
+//
+// Thread-safe: every member may be called from any thread; each thread uses its own connection.
+
+#include "persistence/connectionpool.h"
+
+#include <QSqlError>
+#include <QString>
+#include <atomic>
+#include <mutex>
+#include <optional>
+
+namespace es::detail {
+
+class SqliteDatastore
+{
+public:
+    // Python's SQLITE3_DEFAULT_LOCK_TIMEOUT (seconds).
+    static constexpr double DefaultLockTimeout = 5.0;
+
+    // dbName is SQLITE_DBNAME: a file path, a "file:" URI, ":memory:" or a shared in-memory URI
+    // ("file:name?mode=memory&cache=shared"). lockTimeout in seconds; as in Python, none or 0 means
+    // the default of 5 s.
+    SqliteDatastore(const QString &dbName, std::optional<double> lockTimeout);
+    ~SqliteDatastore();
+    SqliteDatastore(const SqliteDatastore &) = delete;
+    SqliteDatastore &operator=(const SqliteDatastore &) = delete;
+
+    const QString &dbName() const { return m_dbName; }
+    // The name the connections open (":memory:" becomes a shared in-memory URI of this datastore).
+    const QString &openName() const { return m_openName; }
+    bool isMemory() const { return m_isMemory; }
+    int busyTimeoutMs() const { return m_busyTimeoutMs; }
+
+    // This thread's connection (opened, configured, WAL checked on first use).
+    ConnectionPool::Connection &connection() { return m_pool.connection(); }
+
+    // The statement for sql on this thread's connection, prepared once per connection. Throws the
+    // translated error when it cannot be prepared (e.g. "no such table" → OperationalError).
+    QSqlQuery &statement(ConnectionPool::Connection &c, const QString &sql);
+
+    // Runs a statement prepared by statement() whose values are bound; throws the translated error.
+    void exec(QSqlQuery &q, const char *what);
+
+    // Serialises the transactions of an in-memory database (shared-cache tables report
+    // SQLITE_LOCKED at once instead of waiting); a no-op for files.
+    std::unique_lock<std::mutex> lockIfMemory();
+
+    // A write transaction: takes the memory lock (in-memory databases) or this datastore's writer
+    // lock (files), then BEGIN IMMEDIATE, so the write lock is taken at BEGIN and two writers never
+    // deadlock upgrading read locks. The writer lock queues this process's writers on a mutex
+    // instead of letting them poll SQLite's busy handler against each other (which can starve one
+    // past the timeout); it is waited for at most the lock timeout. The busy timeout still governs
+    // writers in other processes. commit() or the destructor's rollback ends the transaction.
+    class WriteTransaction
+    {
+    public:
+        explicit WriteTransaction(SqliteDatastore &store);
+        ~WriteTransaction();
+        WriteTransaction(const WriteTransaction &) = delete;
+        WriteTransaction &operator=(const WriteTransaction &) = delete;
+
+        ConnectionPool::Connection &connection() { return *m_connection; }
+        void commit();
+
+    private:
+        SqliteDatastore &m_store;
+        std::unique_lock<std::mutex> m_lock;
+        std::unique_lock<std::timed_mutex> m_writerLock;
+        ConnectionPool::Connection *m_connection = nullptr;
+        bool m_open = false;
+    };
+
+    // The one place where QSQLITE errors become engine exceptions, by the native (extended) result
+    // code as Python's sqlite3 module maps them; `what` says what was being done.
+    [[noreturn]] static void throwError(const QSqlError &error, const QString &what);
+
+private:
+    void open(QSqlDatabase &db);
+
+    QString m_dbName;
+    QString m_openName;
+    bool m_isMemory = false;
+    int m_busyTimeoutMs = 5000;
+    std::atomic<bool> m_walChecked{false};
+    std::mutex m_memoryLock;
+    std::timed_mutex m_writerLock;
+    ConnectionPool m_pool;
+};
+
+} // namespace es::detail

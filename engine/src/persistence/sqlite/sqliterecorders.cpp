@@ -1,0 +1,322 @@
+// The SQLite recorders. SQL texts are built once per recorder and prepared once per connection
+// (ConnectionPool's cache); values are bound by position. Every select is fetched to its end and
+// finished before returning, because an open SQLite statement holds a read transaction.
+#include "persistence/sqlite/sqliterecorders.h"
+
+#include "es/errors.h"
+#include "es/uuid.h"
+
+#include <QSqlQuery>
+#include <QSqlError>
+#include <algorithm>
+#include <array>
+
+namespace es::detail {
+
+namespace {
+
+enum class Kind { Aggregate, Application, Process };
+
+// The statements and operations on one events table (and the tracking table), shared by the three
+// recorder classes below.
+class EventTable
+{
+public:
+    EventTable(std::shared_ptr<SqliteDatastore> store, const QString &table, Kind kind)
+        : m_store(std::move(store))
+        , m_table(table)
+        , m_kind(kind)
+    {
+        m_insertEvent = QStringLiteral("INSERT INTO %1 VALUES (?,?,?,?)").arg(table);
+        for (int variant = 0; variant < 16; ++variant) {
+            QString sql = QStringLiteral("SELECT * FROM %1 WHERE originator_id=? ").arg(table);
+            if (variant & HasGt)
+                sql += QLatin1String("AND originator_version>? ");
+            if (variant & HasLte)
+                sql += QLatin1String("AND originator_version<=? ");
+            sql += QLatin1String("ORDER BY originator_version ");
+            sql += (variant & Desc) ? QLatin1String("DESC") : QLatin1String("ASC");
+            if (variant & HasLimit)
+                sql += QLatin1String(" LIMIT ?");
+            m_selectEvents[static_cast<size_t>(variant)] = sql;
+        }
+        m_selectNotifications = QStringLiteral("SELECT rowid, * FROM %1 WHERE rowid>=? ORDER BY rowid LIMIT ?").arg(table);
+        m_selectMaxNotificationId = QStringLiteral("SELECT MAX(rowid) FROM %1").arg(table);
+    }
+
+    void createTable()
+    {
+        // Python's construct_create_table_statements(), byte for byte: the text is what
+        // sqlite_master keeps, and Python-written stores must compare equal.
+        QStringList statements;
+        statements << QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (originator_id TEXT, originator_version INTEGER, "
+                                     "topic TEXT, state BLOB, PRIMARY KEY (originator_id, originator_version))%2")
+                          .arg(m_table, m_kind == Kind::Aggregate ? QStringLiteral(" WITHOUT ROWID") : QString());
+        if (m_kind == Kind::Process)
+            statements << QStringLiteral("CREATE TABLE IF NOT EXISTS tracking (application_name TEXT, "
+                                         "notification_id INTEGER, PRIMARY KEY (application_name, notification_id)) "
+                                         "WITHOUT ROWID");
+        SqliteDatastore::WriteTransaction txn(*m_store);
+        for (const QString &sql : statements) {
+            QSqlQuery q(txn.connection().db);
+            if (!q.exec(sql))
+                SqliteDatastore::throwError(q.lastError(), QStringLiteral("creating table %1").arg(m_table));
+        }
+        txn.commit();
+    }
+
+    std::vector<qint64> insertEvents(const std::vector<StoredEvent> &events, const Tracking *tracking)
+    {
+        if (tracking && m_kind != Kind::Process)
+            throw ProgrammingError(QStringLiteral("the SQLite recorder of %1 does not record tracking").arg(m_table));
+        std::vector<qint64> ids;
+        if (events.empty() && !tracking)
+            return ids;
+        if (m_kind != Kind::Aggregate)
+            ids.reserve(events.size());
+
+        SqliteDatastore::WriteTransaction txn(*m_store);
+        auto &c = txn.connection();
+        if (!events.empty()) {
+            QSqlQuery &insert = m_store->statement(c, m_insertEvent);
+            char hex[32];
+            for (const StoredEvent &e : events) {
+                uuid::toHex(e.originatorId, hex);
+                insert.bindValue(0, QString::fromLatin1(hex, 32));
+                insert.bindValue(1, e.originatorVersion);
+                insert.bindValue(2, e.topic);
+                insert.bindValue(3, e.state);
+                m_store->exec(insert, "inserting an event");
+                if (m_kind != Kind::Aggregate)
+                    ids.push_back(insert.lastInsertId().toLongLong());
+                insert.finish();
+            }
+        }
+        if (tracking) {
+            QSqlQuery &track = m_store->statement(c, QStringLiteral("INSERT INTO tracking VALUES (?,?)"));
+            track.bindValue(0, tracking->applicationName);
+            track.bindValue(1, tracking->notificationId);
+            m_store->exec(track, "inserting a tracking record");
+            track.finish();
+        }
+        txn.commit();
+        return ids;
+    }
+
+    std::vector<StoredEvent> selectEvents(const QUuid &originatorId, std::optional<qint64> gt,
+                                          std::optional<qint64> lte, bool desc, std::optional<qint64> limit)
+    {
+        std::vector<StoredEvent> out;
+        if (limit && *limit <= 0)
+            return out; // SQLite reads a negative LIMIT as "no limit"
+        const int variant = (gt ? HasGt : 0) | (lte ? HasLte : 0) | (desc ? Desc : 0) | (limit ? HasLimit : 0);
+        char hex[32];
+        uuid::toHex(originatorId, hex);
+
+        const auto lock = m_store->lockIfMemory();
+        auto &c = m_store->connection();
+        QSqlQuery &q = m_store->statement(c, m_selectEvents[static_cast<size_t>(variant)]);
+        int i = 0;
+        q.bindValue(i++, QString::fromLatin1(hex, 32));
+        if (gt)
+            q.bindValue(i++, *gt);
+        if (lte)
+            q.bindValue(i++, *lte);
+        if (limit)
+            q.bindValue(i++, *limit);
+        m_store->exec(q, "selecting events");
+        if (limit)
+            out.reserve(static_cast<size_t>(std::min<qint64>(*limit, 1024)));
+        while (q.next()) {
+            StoredEvent e;
+            e.originatorId = originatorId;
+            e.originatorVersion = q.value(1).toLongLong();
+            e.topic = q.value(2).toString();
+            e.state = q.value(3).toByteArray();
+            out.push_back(std::move(e));
+        }
+        checkFetched(q, "selecting events");
+        return out;
+    }
+
+    std::vector<Notification> selectNotifications(qint64 start, qint64 limit, const QStringList &topics)
+    {
+        std::vector<Notification> out;
+        if (limit <= 0)
+            return out;
+        const auto lock = m_store->lockIfMemory();
+        auto &c = m_store->connection();
+        QSqlQuery *q = nullptr;
+        if (topics.isEmpty()) {
+            q = &m_store->statement(c, m_selectNotifications);
+            q->bindValue(0, start);
+            q->bindValue(1, limit);
+        } else {
+            QString marks = QStringLiteral("?");
+            for (qsizetype i = 1; i < topics.size(); ++i)
+                marks += QLatin1String(",?");
+            q = &m_store->statement(
+                c, QStringLiteral("SELECT rowid, * FROM %1 WHERE rowid>=? AND topic IN (%2) ORDER BY rowid LIMIT ?")
+                       .arg(m_table, marks));
+            int i = 0;
+            q->bindValue(i++, start);
+            for (const QString &topic : topics)
+                q->bindValue(i++, topic);
+            q->bindValue(i++, limit);
+        }
+        m_store->exec(*q, "selecting notifications");
+        out.reserve(static_cast<size_t>(std::min<qint64>(limit, 4096)));
+        while (q->next()) {
+            Notification n;
+            n.id = q->value(0).toLongLong();
+            n.originatorId = parseId(q->value(1).toString(), n.id);
+            n.originatorVersion = q->value(2).toLongLong();
+            n.topic = q->value(3).toString();
+            n.state = q->value(4).toByteArray();
+            out.push_back(std::move(n));
+        }
+        checkFetched(*q, "selecting notifications");
+        return out;
+    }
+
+    qint64 maxNotificationId() { return selectOneInteger(m_selectMaxNotificationId, nullptr, "reading the max notification id"); }
+
+    qint64 maxTrackingId(const QString &applicationName)
+    {
+        return selectOneInteger(QStringLiteral("SELECT MAX(notification_id) FROM tracking WHERE application_name=?"),
+                                &applicationName, "reading the max tracking id");
+    }
+
+private:
+    enum Variant { HasGt = 1, HasLte = 2, Desc = 4, HasLimit = 8 };
+
+    // next() returns false at the end and on an error; tell them apart, and always release the
+    // statement's read transaction.
+    void checkFetched(QSqlQuery &q, const char *what)
+    {
+        const QSqlError error = q.lastError();
+        q.finish();
+        if (error.isValid())
+            SqliteDatastore::throwError(error, QString::fromLatin1(what));
+    }
+
+    qint64 selectOneInteger(const QString &sql, const QString *parameter, const char *what)
+    {
+        const auto lock = m_store->lockIfMemory();
+        auto &c = m_store->connection();
+        QSqlQuery &q = m_store->statement(c, sql);
+        if (parameter)
+            q.bindValue(0, *parameter);
+        m_store->exec(q, what);
+        const qint64 value = q.next() ? q.value(0).toLongLong() : 0; // NULL (no rows) reads as 0
+        checkFetched(q, what);
+        return value;
+    }
+
+    QUuid parseId(const QString &text, qint64 rowid) const
+    {
+        QUuid id;
+        if (!uuid::parse(text, &id))
+            throw DataError(QStringLiteral("row %1 of %2 has originator_id '%3', which is not a UUID")
+                                .arg(rowid)
+                                .arg(m_table, text));
+        return id;
+    }
+
+    std::shared_ptr<SqliteDatastore> m_store;
+    QString m_table;
+    Kind m_kind;
+    QString m_insertEvent;
+    std::array<QString, 16> m_selectEvents;
+    QString m_selectNotifications;
+    QString m_selectMaxNotificationId;
+};
+
+class SqliteAggregateRecorder final : public AggregateRecorder
+{
+public:
+    explicit SqliteAggregateRecorder(std::unique_ptr<EventTable> table)
+        : m_table(std::move(table))
+    {
+    }
+    std::vector<qint64> insertEvents(const std::vector<StoredEvent> &events, const Tracking *tracking) override
+    {
+        return m_table->insertEvents(events, tracking);
+    }
+    std::vector<StoredEvent> selectEvents(const QUuid &originatorId, std::optional<qint64> gt,
+                                          std::optional<qint64> lte, bool desc, std::optional<qint64> limit) override
+    {
+        return m_table->selectEvents(originatorId, gt, lte, desc, limit);
+    }
+
+private:
+    std::unique_ptr<EventTable> m_table;
+};
+
+template<typename Base>
+class SqliteLogRecorder : public Base
+{
+public:
+    explicit SqliteLogRecorder(std::unique_ptr<EventTable> table)
+        : m_table(std::move(table))
+    {
+    }
+    std::vector<qint64> insertEvents(const std::vector<StoredEvent> &events, const Tracking *tracking) override
+    {
+        return m_table->insertEvents(events, tracking);
+    }
+    std::vector<StoredEvent> selectEvents(const QUuid &originatorId, std::optional<qint64> gt,
+                                          std::optional<qint64> lte, bool desc, std::optional<qint64> limit) override
+    {
+        return m_table->selectEvents(originatorId, gt, lte, desc, limit);
+    }
+    std::vector<Notification> selectNotifications(qint64 start, qint64 limit, const QStringList &topics) override
+    {
+        return m_table->selectNotifications(start, limit, topics);
+    }
+    qint64 maxNotificationId() override { return m_table->maxNotificationId(); }
+
+protected:
+    std::unique_ptr<EventTable> m_table;
+};
+
+using SqliteApplicationRecorder = SqliteLogRecorder<ApplicationRecorder>;
+
+class SqliteProcessRecorder final : public SqliteLogRecorder<ProcessRecorder>
+{
+public:
+    using SqliteLogRecorder<ProcessRecorder>::SqliteLogRecorder;
+    qint64 maxTrackingId(const QString &applicationName) override { return m_table->maxTrackingId(applicationName); }
+};
+
+std::unique_ptr<EventTable> makeTable(std::shared_ptr<SqliteDatastore> store, const QString &tableName, Kind kind,
+                                      bool createTable)
+{
+    auto table = std::make_unique<EventTable>(std::move(store), tableName, kind);
+    if (createTable)
+        table->createTable();
+    return table;
+}
+
+} // namespace
+
+std::shared_ptr<AggregateRecorder> makeSqliteAggregateRecorder(std::shared_ptr<SqliteDatastore> store,
+                                                               const QString &tableName, bool createTable)
+{
+    return std::make_shared<SqliteAggregateRecorder>(makeTable(std::move(store), tableName, Kind::Aggregate, createTable));
+}
+
+std::shared_ptr<ApplicationRecorder> makeSqliteApplicationRecorder(std::shared_ptr<SqliteDatastore> store,
+                                                                   const QString &tableName, bool createTable)
+{
+    return std::make_shared<SqliteApplicationRecorder>(
+        makeTable(std::move(store), tableName, Kind::Application, createTable));
+}
+
+std::shared_ptr<ProcessRecorder> makeSqliteProcessRecorder(std::shared_ptr<SqliteDatastore> store,
+                                                           const QString &tableName, bool createTable)
+{
+    return std::make_shared<SqliteProcessRecorder>(makeTable(std::move(store), tableName, Kind::Process, createTable));
+}
+
+} // namespace es::detail
