@@ -127,6 +127,7 @@ void encodeFields(json::Writer &w, const Obj &obj, const Tuple &fs)
                 w.key(fd.name);
                 encodeValue(w, v);
             };
+            (void)one; // events without fields
             (one(f), ...);
         },
         fs);
@@ -155,6 +156,7 @@ void decodeFields(Obj &obj, const json::Node &state, const Tuple &fs)
                     rethrowInField(fd.name, e);
                 }
             };
+            (void)one;
             (one(f), ...);
         },
         fs);
@@ -172,6 +174,9 @@ QString decodeOriginatorTopic(const json::Node &state);
 [[noreturn]] void throwOriginatorIdError(const DomainEvent &event, const Aggregate &aggregate);
 [[noreturn]] void throwOriginatorVersionError(const DomainEvent &event, const Aggregate &aggregate);
 [[noreturn]] void throwWrongAggregateType(const QString &expected, const QString &found);
+[[noreturn]] void throwWrongAggregateType(const QString &expected, const Aggregate *found);
+// Appends a stored value as the representations show it (Decimal('1.50'), UUID('…'), ISO times).
+void appendRepr(QString &out, const json::Value &value);
 void registerClassOrThrow(const QString &topic, const EventClass &cls);
 void registerClassOrThrow(const QString &topic, const AggregateClass &cls);
 
@@ -311,7 +316,7 @@ struct Event : DomainEvent
             throw ValueError(QStringLiteral("%1 cannot be applied to no aggregate").arg(topic()));
         A *a = dynamic_cast<A *>(aggregate.get());
         if (!a)
-            detail::throwWrongAggregateType(QString::fromUtf8(A::TOPIC), topic());
+            detail::throwWrongAggregateType(QString::fromUtf8(A::TOPIC), aggregate.get());
         mutateInPlace(*a);
         return aggregate;
     }

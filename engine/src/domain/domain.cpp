@@ -72,6 +72,65 @@ void throwWrongAggregateType(const QString &expected, const QString &found)
     throw ValueError(QStringLiteral("expected an aggregate of %1, found %2").arg(expected, found));
 }
 
+void throwWrongAggregateType(const QString &expected, const Aggregate *found)
+{
+    throwWrongAggregateType(expected, found ? found->topic() : QStringLiteral("no aggregate"));
+}
+
+void appendRepr(QString &out, const json::Value &value)
+{
+    if (value.isObject()) {
+        // The built-in custom types read as Python shows them; other wrappers stay as stored.
+        if (value.size() == 2) {
+            const json::Value *type = value.find("_type_");
+            const json::Value *data = value.find("_data_");
+            if (type && data && type->isString() && data->isString()) {
+                const std::string &name = type->string();
+                QUuid id;
+                if (name == "decimal_str") {
+                    out += QStringLiteral("Decimal('") + data->toQString() + QStringLiteral("')");
+                    return;
+                }
+                if (name == "uuid_hex" && uuid::parse(std::string_view(data->string()), &id)) {
+                    out += QStringLiteral("UUID('") + uuid::toDashed(id) + QStringLiteral("')");
+                    return;
+                }
+                if (name == "datetime_iso") {
+                    out += data->toQString();
+                    return;
+                }
+            }
+        }
+        out += QLatin1Char('{');
+        bool first = true;
+        for (const auto &m : value.members()) {
+            if (!first)
+                out += QStringLiteral(", ");
+            first = false;
+            appendRepr(out, json::Value(m.first));
+            out += QStringLiteral(": ");
+            appendRepr(out, m.second);
+        }
+        out += QLatin1Char('}');
+        return;
+    }
+    if (value.isArray()) {
+        out += QLatin1Char('[');
+        bool first = true;
+        for (const json::Value &e : value.array()) {
+            if (!first)
+                out += QStringLiteral(", ");
+            first = false;
+            appendRepr(out, e);
+        }
+        out += QLatin1Char(']');
+        return;
+    }
+    json::Writer::Options readable;
+    readable.ensureAscii = false; // "Zoë", not "Zo\u00eb"
+    out += QString::fromStdString(value.toJson(readable));
+}
+
 void registerClassOrThrow(const QString &topic, const EventClass &cls)
 {
     registerTopic(topic, cls);
@@ -103,10 +162,19 @@ json::Value DomainEvent::stateValue() const
 
 QDebug operator<<(QDebug debug, const DomainEvent &event)
 {
+    // Like Python's repr of the event: its class's qualified name, then the attributes.
+    const QString &topic = event.topic();
+    QString text = topic.mid(topic.indexOf(QLatin1Char(':')) + 1);
+    text += QStringLiteral("(originator_id=") + uuid::toDashed(event.originatorId)
+        + QStringLiteral(", originator_version=") + QString::number(event.originatorVersion);
+    const json::Value state = event.stateValue();
+    for (const auto &m : state.members()) {
+        text += QStringLiteral(", ") + QString::fromStdString(m.first) + QLatin1Char('=');
+        detail::appendRepr(text, m.second);
+    }
+    text += QLatin1Char(')');
     QDebugStateSaver saver(debug);
-    debug.nospace().noquote() << event.topic() << "(originator_id=" << uuid::toDashed(event.originatorId)
-                              << ", originator_version=" << event.originatorVersion
-                              << ", state=" << QString::fromStdString(event.stateJson()) << ')';
+    debug.nospace().noquote() << text;
     return debug;
 }
 
@@ -169,18 +237,21 @@ bool Aggregate::operator==(const Aggregate &other) const
 
 QDebug operator<<(QDebug debug, const Aggregate &aggregate)
 {
-    QDebugStateSaver saver(debug);
-    debug.nospace().noquote() << aggregate.aggregateClass().name << "(id=" << uuid::toDashed(aggregate.id())
-                              << ", version=" << aggregate.version()
-                              << ", created_on=" << aggregate.createdOn().toIsoString()
-                              << ", modified_on=" << aggregate.modifiedOn().toIsoString();
+    // Like Python's Aggregate.__repr__: the class name, then id, version, times and attributes.
+    QString text = aggregate.aggregateClass().name;
+    text += QStringLiteral("(id=") + uuid::toDashed(aggregate.id()) + QStringLiteral(", version=")
+        + QString::number(aggregate.version()) + QStringLiteral(", created_on=") + aggregate.createdOn().toIsoString()
+        + QStringLiteral(", modified_on=") + aggregate.modifiedOn().toIsoString();
     const json::Value state = aggregate.stateValue();
     for (const auto &m : state.members()) {
         if (m.first == "_created_on" || m.first == "_modified_on")
             continue;
-        debug << ", " << QString::fromStdString(m.first) << '=' << QString::fromStdString(m.second.toJson());
+        text += QStringLiteral(", ") + QString::fromStdString(m.first) + QLatin1Char('=');
+        detail::appendRepr(text, m.second);
     }
-    debug << ')';
+    text += QLatin1Char(')');
+    QDebugStateSaver saver(debug);
+    debug.nospace().noquote() << text;
     return debug;
 }
 
