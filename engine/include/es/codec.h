@@ -31,6 +31,8 @@
 #include <QString>
 #include <QStringList>
 #include <QUuid>
+#include <charconv>
+#include <limits>
 #include <map>
 #include <optional>
 #include <string>
@@ -106,6 +108,17 @@ struct Codec<T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, boo
     }
     static T read(const json::Node &n)
     {
+        if constexpr (std::is_same_v<T, unsigned long long> || std::is_same_v<T, unsigned long>) {
+            // Beyond LLONG_MAX the parser keeps the number as text; what write() wrote reads back.
+            if (n.type() == json::Node::Type::BigInteger) {
+                const std::string_view t = n.numberText();
+                unsigned long long u = 0;
+                const auto r = std::from_chars(t.data(), t.data() + t.size(), u);
+                if (r.ec != std::errc() || r.ptr != t.data() + t.size() || u > std::numeric_limits<T>::max())
+                    detail::throwTypeMismatch("integer in range", n);
+                return static_cast<T>(u);
+            }
+        }
         if (!n.isInteger())
             detail::throwTypeMismatch("integer", n);
         const long long v = n.toInteger();
@@ -149,6 +162,23 @@ struct Codec<std::string>
         if (!n.isString())
             detail::throwTypeMismatch("string", n);
         return std::string(n.stringView());
+    }
+};
+
+// Bytes that hold UTF-8 text, written as a JSON string (Python code that stores text as str).
+template<>
+struct Codec<QByteArray>
+{
+    static void write(json::Writer &w, const QByteArray &v)
+    {
+        w.string(std::string_view(v.constData(), static_cast<size_t>(v.size())));
+    }
+    static QByteArray read(const json::Node &n)
+    {
+        if (!n.isString())
+            detail::throwTypeMismatch("string", n);
+        const std::string_view s = n.stringView();
+        return QByteArray(s.data(), static_cast<qsizetype>(s.size()));
     }
 };
 

@@ -55,6 +55,9 @@ public:
     void number(double v);
     // A number given as JSON text (big integers), written verbatim after validation.
     void rawNumber(std::string_view text);
+    // Strings must be valid UTF-8 (a lone surrogate in its 3-byte form is accepted, as the parser
+    // stores \ud800 that way); anything else throws es::TranscodingError rather than write bytes
+    // Python's json.loads() would refuse.
     void string(std::string_view utf8);
     void string(QStringView text);
     void string(const QString &text) { string(QStringView(text)); }
@@ -275,7 +278,9 @@ public:
     std::string toJson() const;
     std::string toJson(Writer::Options options) const;
 
-    // Python's == on the decoded values: objects ignore member order, 1 == 1.0, NaN != NaN.
+    // Python's == on the decoded values: objects ignore member order, 1 == 1.0 (exactly: 2**53 + 1 is
+    // not 2.0**53), NaN != NaN. Stricter than Python in one way: true != 1, since a boolean on the
+    // wire is never a number.
     bool operator==(const Value &other) const;
     bool operator!=(const Value &other) const { return !(*this == other); }
 

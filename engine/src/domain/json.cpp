@@ -37,31 +37,53 @@ char shortEscape(unsigned c)
     }
 }
 
-// Decodes one UTF-8 sequence at s[i]; returns the code point and advances i. Invalid bytes and
-// encoded surrogates (from lone surrogates in the source) are passed through as their values.
-unsigned decodeUtf8(std::string_view s, size_t &i)
+// Decodes the UTF-8 sequence at s[i] into *cp and advances i; false (i unchanged) when the bytes
+// there are not one. Encoded surrogates (ED A0..BF xx) are accepted: the parser stores a lone
+// \uD800 escape that way, and Python writes it back as the same escape.
+bool decodeUtf8(std::string_view s, size_t &i, unsigned *cp)
 {
     const auto b0 = static_cast<unsigned char>(s[i]);
-    auto cont = [&](size_t k) -> unsigned {
-        return k < s.size() ? (static_cast<unsigned char>(s[k]) & 0x3fu) : 0u;
-    };
+    int n;
+    unsigned v;
+    unsigned min;
     if (b0 < 0x80) {
-        i += 1;
-        return b0;
+        *cp = b0;
+        ++i;
+        return true;
     }
-    if ((b0 & 0xe0) == 0xc0) {
-        const unsigned cp = ((b0 & 0x1fu) << 6) | cont(i + 1);
-        i += 2;
-        return cp;
+    if (b0 >= 0xc2 && b0 <= 0xdf) {
+        n = 1;
+        v = b0 & 0x1fu;
+        min = 0x80;
+    } else if ((b0 & 0xf0) == 0xe0) {
+        n = 2;
+        v = b0 & 0x0fu;
+        min = 0x800;
+    } else if (b0 >= 0xf0 && b0 <= 0xf4) {
+        n = 3;
+        v = b0 & 0x07u;
+        min = 0x10000;
+    } else {
+        return false;
     }
-    if ((b0 & 0xf0) == 0xe0) {
-        const unsigned cp = ((b0 & 0x0fu) << 12) | (cont(i + 1) << 6) | cont(i + 2);
-        i += 3;
-        return cp;
+    if (i + static_cast<size_t>(n) >= s.size())
+        return false;
+    for (int k = 1; k <= n; ++k) {
+        const auto b = static_cast<unsigned char>(s[i + static_cast<size_t>(k)]);
+        if ((b & 0xc0) != 0x80)
+            return false;
+        v = (v << 6) | (b & 0x3fu);
     }
-    const unsigned cp = ((b0 & 0x07u) << 18) | (cont(i + 1) << 12) | (cont(i + 2) << 6) | cont(i + 3);
-    i += 4;
-    return cp;
+    if (v < min || v > 0x10ffff)
+        return false;
+    *cp = v;
+    i += static_cast<size_t>(n) + 1;
+    return true;
+}
+
+[[noreturn]] void throwInvalidUtf8(size_t offset)
+{
+    throw TranscodingError(QStringLiteral("cannot encode a string as JSON: invalid UTF-8 at byte %1").arg(offset));
 }
 
 void appendUtf8(std::string &out, unsigned cp)
@@ -265,11 +287,11 @@ void Writer::appendEscapedUtf8(std::string_view s)
 {
     size_t i = 0;
     while (i < s.size()) {
-        // Copy the longest run that needs no escaping.
+        // Copy the longest run of ASCII that needs no escaping.
         size_t j = i;
         while (j < s.size()) {
             const auto c = static_cast<unsigned char>(s[j]);
-            if (c < 0x20 || c == '"' || c == '\\' || (c >= 0x7f && (m_options.ensureAscii || c == 0x7f)))
+            if (c < 0x20 || c == '"' || c == '\\' || c >= 0x7f)
                 break;
             ++j;
         }
@@ -290,9 +312,15 @@ void Writer::appendEscapedUtf8(std::string_view s)
             ++i;
             continue;
         }
-        // Non-ASCII under ensure_ascii: \uXXXX, surrogate pairs beyond the BMP.
-        const unsigned cp = decodeUtf8(s, i);
-        if (cp >= 0x10000) {
+        // Non-ASCII: validated either way, since Python's json cannot read invalid UTF-8 back;
+        // under ensure_ascii \uXXXX, with surrogate pairs beyond the BMP.
+        const size_t from = i;
+        unsigned cp = 0;
+        if (!decodeUtf8(s, i, &cp))
+            throwInvalidUtf8(from);
+        if (!m_options.ensureAscii) {
+            m_out.append(s.data() + from, i - from);
+        } else if (cp >= 0x10000) {
             const unsigned v = cp - 0x10000;
             appendU16Escape(m_out, 0xd800 | (v >> 10));
             appendU16Escape(m_out, 0xdc00 | (v & 0x3ff));
@@ -700,6 +728,7 @@ private:
             if (m_i + 1 >= m_s.size())
                 return fail("unterminated string");
             const char e = m_s[m_i + 1];
+            const size_t escape = m_i; // errors point at the backslash, as Python's do
             m_i += 2;
             switch (e) {
             case '"': u.push_back('"'); break;
@@ -712,8 +741,10 @@ private:
             case 't': u.push_back('\t'); break;
             case 'u': {
                 int v = hex4(m_s, m_i);
-                if (v < 0)
+                if (v < 0) {
+                    m_i = escape;
                     return fail("invalid \\uXXXX escape");
+                }
                 m_i += 4;
                 unsigned cp = static_cast<unsigned>(v);
                 if (cp >= 0xd800 && cp < 0xdc00 && m_i + 6 <= m_s.size() && m_s[m_i] == '\\' && m_s[m_i + 1] == 'u') {
@@ -727,6 +758,7 @@ private:
                 break;
             }
             default:
+                m_i = escape;
                 return fail("invalid escape in string");
             }
         }
@@ -1217,30 +1249,49 @@ std::string Value::toJson(Writer::Options options) const
     return out;
 }
 
+namespace {
+
+// Python compares an int and a float exactly: 2**53 + 1 != 2.0**53, although converting the int to
+// a double would make them equal.
+bool integerEqualsDouble(long long i, double d)
+{
+    if (!(d >= -9223372036854775808.0 && d < 9223372036854775808.0) || std::trunc(d) != d)
+        return false; // NaN, infinities, beyond long long, or a fraction
+    return static_cast<long long>(d) == i;
+}
+
+bool bigIntegerEqualsDouble(const std::string &text, double d)
+{
+    if (!std::isfinite(d) || std::trunc(d) != d)
+        return false;
+    char buf[400]; // the largest double has 309 integral digits, printed exactly by %.0f
+    std::snprintf(buf, sizeof buf, "%.0f", d);
+    return text == buf;
+}
+
+} // namespace
+
 bool Value::operator==(const Value &other) const
 {
     const Type a = type(), b = other.type();
     const bool aNum = isNumber(), bNum = other.isNumber();
     if (aNum && bNum) {
+        if (a == Type::Double && b == Type::Double)
+            return toDouble() == other.toDouble(); // NaN != NaN, as Python
         if (a == Type::Integer && b == Type::Integer)
             return toInteger() == other.toInteger();
         if (a == Type::BigInteger && b == Type::BigInteger)
             return bigIntegerText() == other.bigIntegerText();
-        if (a == Type::BigInteger || b == Type::BigInteger) {
-            // A big integer equals a float only when the float is that integer exactly; compare
-            // through the float's exact integral text.
-            const Value &big = a == Type::BigInteger ? *this : other;
-            const Value &num = a == Type::BigInteger ? other : *this;
-            if (num.type() != Type::Double)
-                return false;
-            const double d = num.toDouble();
-            if (std::floor(d) != d)
-                return false;
-            char buf[400];
-            std::snprintf(buf, sizeof buf, "%.0f", d);
-            return big.bigIntegerText() == buf;
+        if (a == Type::Double || b == Type::Double) {
+            const Value &d = a == Type::Double ? *this : other;
+            const Value &i = a == Type::Double ? other : *this;
+            return i.type() == Type::Integer ? integerEqualsDouble(i.toInteger(), d.toDouble())
+                                             : bigIntegerEqualsDouble(i.bigIntegerText(), d.toDouble());
         }
-        return toDouble() == other.toDouble(); // NaN != NaN, as Python
+        // An Integer and a BigInteger: equal only when the big one holds a small value as text.
+        const Value &big = a == Type::BigInteger ? *this : other;
+        const Value &small = a == Type::BigInteger ? other : *this;
+        return big.bigIntegerText() == std::to_string(small.toInteger());
     }
     if (a == Type::Bool && b == Type::Bool)
         return toBool() == other.toBool();

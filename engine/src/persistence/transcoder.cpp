@@ -78,7 +78,16 @@ QString JSONTranscoder::firstUnknownType(const json::Value &value) const
     }
     if (value.size() == 2) {
         const json::Value *type = value.find("_type_");
-        if (type && type->isString() && value.find("_data_")) {
+        if (type && value.find("_data_")) {
+            // Python looks any _type_ up in its registry, so a number or a list is unknown too
+            // (named by its JSON text).
+            if (!type->isString()) {
+                try {
+                    return QString::fromStdString(type->toJson());
+                } catch (const TranscodingError &) { // NaN or Infinity, which JSON cannot write
+                    return QStringLiteral("(a %1)").arg(QLatin1String(type->typeName()));
+                }
+            }
             const QString name = type->toQString();
             if (!m_names.contains(name))
                 return name;
