@@ -14,6 +14,7 @@
 #include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <mutex>
 #include <thread>
 
 using namespace es;
@@ -280,6 +281,57 @@ private slots:
             QCOMPARE(rb->maxNotificationId(), 4);
             QVERIFY_THROWS_EXCEPTION(IntegrityError, rb->insertEvents(events(id, 4, 5)));
             QCOMPARE(ra->selectEvents(id).size(), size_t(4));
+        } catch (const std::exception &e) {
+            QFAIL(e.what());
+        }
+    }
+
+    // Two factories (two applications) on one shared in-memory database, written and read from
+    // several threads at once: shared-cache table locks would fail them at once with SQLITE_LOCKED,
+    // so the in-process lock is the database's, not the factory's. The same for two on one file.
+    void twoFactoriesOnOneDatabaseDoNotCollide_data()
+    {
+        QTest::addColumn<bool>("memory");
+        QTest::newRow("shared memory") << true;
+        QTest::newRow("file") << false;
+    }
+    void twoFactoriesOnOneDatabaseDoNotCollide()
+    {
+        QFETCH(bool, memory);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString name = memory ? QStringLiteral("file:tst-sqlite-two-%1?mode=memory&cache=shared")
+                                          .arg(QCoreApplication::applicationPid())
+                                    : dir.filePath(QStringLiteral("two.sqlite"));
+        constexpr int ThreadsPerFactory = 3;
+        constexpr int Batches = 100;
+        try {
+            auto a = InfrastructureFactory::construct(sqliteEnv(QStringLiteral("A"), {{QStringLiteral("SQLITE_DBNAME"), name}}));
+            auto b = InfrastructureFactory::construct(sqliteEnv(QStringLiteral("B"), {{QStringLiteral("SQLITE_DBNAME"), name}}));
+            std::vector<std::shared_ptr<ApplicationRecorder>> recorders{a->applicationRecorder(), b->applicationRecorder()};
+            std::mutex mutex;
+            QStringList errors;
+            std::vector<std::thread> threads;
+            for (int t = 0; t < 2 * ThreadsPerFactory; ++t) {
+                threads.emplace_back([&, t] {
+                    try {
+                        auto &r = *recorders[size_t(t % 2)];
+                        for (int i = 0; i < Batches; ++i) {
+                            r.insertEvents(events(uuid::v4(), 1, 3));
+                            r.selectNotifications(std::max<qint64>(1, r.maxNotificationId() - 5), 10);
+                        }
+                    } catch (const std::exception &e) {
+                        std::lock_guard lock(mutex);
+                        errors << QString::fromUtf8(e.what());
+                    }
+                });
+            }
+            for (auto &th : threads)
+                th.join();
+            QVERIFY2(errors.isEmpty(), qPrintable(errors.join(QLatin1Char('\n'))));
+            const qint64 expected = 2 * ThreadsPerFactory * Batches * 3;
+            QCOMPARE(recorders[0]->maxNotificationId(), expected);
+            QCOMPARE(qint64(recorders[1]->selectNotifications(1, 10 * expected).size()), expected);
         } catch (const std::exception &e) {
             QFAIL(e.what());
         }

@@ -4,11 +4,13 @@
 
 #include <QAtomicInteger>
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QSqlQuery>
 #include <algorithm>
 #include <chrono>
 #include <climits>
 #include <cmath>
+#include <map>
 
 namespace es::detail {
 
@@ -30,6 +32,46 @@ enum SqliteCode {
     Auth = 23, Format = 24, Range = 25, NotADb = 26,
 };
 
+// The in-process lock of a database, by a key naming it: the same key gives the same lock while
+// any datastore holds it.
+std::shared_ptr<std::timed_mutex> databaseLock(const QString &key)
+{
+    static std::mutex registryMutex;
+    static std::map<QString, std::weak_ptr<std::timed_mutex>> registry;
+    std::lock_guard guard(registryMutex);
+    for (auto it = registry.begin(); it != registry.end();)
+        it = it->second.expired() ? registry.erase(it) : std::next(it);
+    auto &slot = registry[key];
+    auto lock = slot.lock();
+    if (!lock) {
+        lock = std::make_shared<std::timed_mutex>();
+        slot = lock;
+    }
+    return lock;
+}
+
+// The key of a database: the name of an in-memory one; a file's absolute path (of a "file:" URI,
+// the path before its query).
+QString databaseKey(const QString &openName, bool isMemory)
+{
+    if (isMemory)
+        return QStringLiteral("memory:") + openName;
+    QString path = openName;
+    if (path.startsWith(QLatin1String("file:"))) {
+        path = path.mid(5);
+        const qsizetype query = path.indexOf(QLatin1Char('?'));
+        if (query >= 0)
+            path.truncate(query);
+        if (path.startsWith(QLatin1String("///")))
+            path = path.mid(2);
+        else if (path.startsWith(QLatin1String("//localhost/")))
+            path = path.mid(11);
+    }
+    const QFileInfo info(path);
+    const QString canonical = info.canonicalFilePath();
+    return QStringLiteral("file:") + (canonical.isEmpty() ? info.absoluteFilePath() : canonical);
+}
+
 } // namespace
 
 SqliteDatastore::SqliteDatastore(const QString &dbName, std::optional<double> lockTimeout)
@@ -47,6 +89,7 @@ SqliteDatastore::SqliteDatastore(const QString &dbName, std::optional<double> lo
     // As Python: `timeout=lock_timeout or SQLITE3_DEFAULT_LOCK_TIMEOUT` (so 0 is the default too).
     const double seconds = (lockTimeout && *lockTimeout > 0) ? *lockTimeout : DefaultLockTimeout;
     m_busyTimeoutMs = static_cast<int>(std::min(std::llround(seconds * 1000.0), static_cast<long long>(INT_MAX)));
+    m_lock = databaseLock(databaseKey(m_openName, m_isMemory));
 }
 
 SqliteDatastore::~SqliteDatastore() = default;
@@ -99,25 +142,28 @@ void SqliteDatastore::exec(QSqlQuery &q, const char *what)
     }
 }
 
-std::unique_lock<std::mutex> SqliteDatastore::lockIfMemory()
+std::unique_lock<std::timed_mutex> SqliteDatastore::lockFor(const char *why)
 {
-    if (m_isMemory)
-        return std::unique_lock<std::mutex>(m_memoryLock);
-    return {};
+    std::unique_lock<std::timed_mutex> lock(*m_lock, std::defer_lock);
+    if (!lock.try_lock_for(std::chrono::milliseconds(m_busyTimeoutMs)))
+        throw OperationalError(QStringLiteral("SQLite: %1: database '%2' is locked: not had within %3 s "
+                                              "(SQLITE_LOCK_TIMEOUT)")
+                                   .arg(QString::fromLatin1(why), m_dbName)
+                                   .arg(m_busyTimeoutMs / 1000.0));
+    return lock;
+}
+
+std::unique_lock<std::timed_mutex> SqliteDatastore::lockIfMemory()
+{
+    if (!m_isMemory)
+        return {};
+    return lockFor("reading");
 }
 
 SqliteDatastore::WriteTransaction::WriteTransaction(SqliteDatastore &store)
     : m_store(store)
-    , m_lock(store.lockIfMemory())
+    , m_lock(store.lockFor("writing"))
 {
-    if (!store.m_isMemory) {
-        m_writerLock = std::unique_lock<std::timed_mutex>(store.m_writerLock, std::defer_lock);
-        if (!m_writerLock.try_lock_for(std::chrono::milliseconds(store.m_busyTimeoutMs)))
-            throw OperationalError(QStringLiteral("SQLite: database '%1' is locked: no write lock within %2 s "
-                                                  "(SQLITE_LOCK_TIMEOUT)")
-                                       .arg(store.m_dbName)
-                                       .arg(store.m_busyTimeoutMs / 1000.0));
-    }
     m_connection = &store.connection();
     QSqlQuery &begin = store.statement(*m_connection, QStringLiteral("BEGIN IMMEDIATE"));
     store.exec(begin, "beginning a write transaction");

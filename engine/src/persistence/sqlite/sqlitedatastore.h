@@ -12,6 +12,7 @@
 #include <QSqlError>
 #include <QString>
 #include <atomic>
+#include <memory>
 #include <mutex>
 #include <optional>
 
@@ -48,15 +49,18 @@ public:
     void exec(QSqlQuery &q, const char *what);
 
     // Serialises the transactions of an in-memory database (shared-cache tables report
-    // SQLITE_LOCKED at once instead of waiting); a no-op for files.
-    std::unique_lock<std::mutex> lockIfMemory();
+    // SQLITE_LOCKED at once instead of waiting for the busy timeout): held for every statement on
+    // it, reads too. Empty (a no-op) for files. Throws OperationalError when not had within the
+    // lock timeout.
+    std::unique_lock<std::timed_mutex> lockIfMemory();
 
-    // A write transaction: takes the memory lock (in-memory databases) or this datastore's writer
-    // lock (files), then BEGIN IMMEDIATE, so the write lock is taken at BEGIN and two writers never
-    // deadlock upgrading read locks. The writer lock queues this process's writers on a mutex
-    // instead of letting them poll SQLite's busy handler against each other (which can starve one
-    // past the timeout); it is waited for at most the lock timeout. The busy timeout still governs
-    // writers in other processes. commit() or the destructor's rollback ends the transaction.
+    // A write transaction: takes the database's in-process lock, then BEGIN IMMEDIATE, so the write
+    // lock is taken at BEGIN and two writers never deadlock upgrading read locks. The in-process
+    // lock is the memory lock for in-memory databases; for files it queues this process's writers
+    // (of every datastore on that file) on a mutex instead of letting them poll SQLite's busy
+    // handler against each other, which can starve one past the timeout. It is waited for at most
+    // the lock timeout; the busy timeout still governs writers in other processes.
+    // commit() ends the transaction; without it the destructor rolls back.
     class WriteTransaction
     {
     public:
@@ -70,8 +74,7 @@ public:
 
     private:
         SqliteDatastore &m_store;
-        std::unique_lock<std::mutex> m_lock;
-        std::unique_lock<std::timed_mutex> m_writerLock;
+        std::unique_lock<std::timed_mutex> m_lock;
         ConnectionPool::Connection *m_connection = nullptr;
         bool m_open = false;
     };
@@ -88,8 +91,10 @@ private:
     bool m_isMemory = false;
     int m_busyTimeoutMs = 5000;
     std::atomic<bool> m_walChecked{false};
-    std::mutex m_memoryLock;
-    std::timed_mutex m_writerLock;
+    std::unique_lock<std::timed_mutex> lockFor(const char *why);
+
+    // One per database in this process (shared by datastores that open the same one).
+    std::shared_ptr<std::timed_mutex> m_lock;
     ConnectionPool m_pool;
 };
 
