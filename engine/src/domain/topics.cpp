@@ -14,6 +14,10 @@ namespace {
 
 struct Registry
 {
+    // Snapshot is the library's own event class (Python's eventsourcing.domain:Snapshot, importable
+    // everywhere): known from the start, before any snapshot was taken in this process.
+    Registry() { byTopic.insert(QString::fromLatin1(Snapshot::TOPIC), TopicEntry{&Snapshot::staticEventClass(), nullptr}); }
+
     mutable std::shared_mutex mutex;
     QHash<QString, TopicEntry> byTopic;
 };
