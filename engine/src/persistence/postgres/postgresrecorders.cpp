@@ -1,0 +1,333 @@
+#include "persistence/postgres/postgresrecorders.h"
+
+#include "es/errors.h"
+#include "es/uuid.h"
+
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace es::detail {
+
+namespace {
+
+using Connection = PostgresDatastore::Connection;
+
+// A row's originator_id (QPSQL gives uuid columns as text).
+QUuid readUuid(const QSqlQuery &q, int column)
+{
+    const QString text = q.value(column).toString();
+    QUuid id;
+    if (!uuid::parse(text, &id))
+        throw DataError(QStringLiteral("PostgreSQL: originator_id '%1' is not a UUID").arg(text));
+    return id;
+}
+
+// Reads originator_id, originator_version, topic, state from `first` on.
+void readStoredEvent(const QSqlQuery &q, int first, StoredEvent &e)
+{
+    e.originatorId = readUuid(q, first);
+    e.originatorVersion = q.value(first + 1).toLongLong();
+    e.topic = q.value(first + 2).toString();
+    e.state = q.value(first + 3).toByteArray();
+}
+
+// A text[] literal ('{"a","b"}') for topics, bound as one value: one prepared statement serves any
+// number of topics.
+QString textArrayLiteral(const QStringList &items)
+{
+    QString out = QStringLiteral("{");
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        if (i > 0)
+            out += QLatin1Char(',');
+        out += QLatin1Char('"');
+        for (const QChar ch : items.at(i)) {
+            if (ch == QLatin1Char('"') || ch == QLatin1Char('\\'))
+                out += QLatin1Char('\\');
+            out += ch;
+        }
+        out += QLatin1Char('"');
+    }
+    out += QLatin1Char('}');
+    return out;
+}
+
+qint64 readMax(PostgresDatastore &store, Connection &c, QSqlQuery &q, const QString &what)
+{
+    store.exec(c, q, what);
+    const qint64 max = (q.next() && !q.isNull(0)) ? q.value(0).toLongLong() : 0;
+    q.finish();
+    return max;
+}
+
+} // namespace
+
+PostgresRecorder::PostgresRecorder(std::shared_ptr<PostgresDatastore> store, const QString &eventsTable, bool hasLog,
+                                   const QString &trackingTable)
+    : m_store(std::move(store))
+    , m_eventsTable(eventsTable)
+    , m_trackingTable(trackingTable)
+    , m_hasLog(hasLog)
+{
+    const QString &t = m_eventsTable;
+    m_whatInsertEvents = QStringLiteral("inserting into %1").arg(t);
+    m_whatInsertTracking = QStringLiteral("inserting into %1").arg(m_trackingTable);
+    m_whatSelectEvents = QStringLiteral("selecting events from %1").arg(t);
+    m_whatSelectNotifications = QStringLiteral("selecting notifications from %1").arg(t);
+    m_whatMaxNotificationId = QStringLiteral("selecting the largest notification id of %1").arg(t);
+    m_whatMaxTrackingId = QStringLiteral("selecting the largest tracked id in %1").arg(m_trackingTable);
+    // Why the EXCLUSIVE lock (Python's comment, in short): notification ids are taken from the
+    // sequence when rows are inserted but become visible when their transaction commits. Two
+    // writers could take ids 5 and 6 and commit 6 first; a reader tailing the log would read 6, go
+    // on from 7, and never see 5. EXCLUSIVE mode conflicts with the ROW EXCLUSIVE lock of every
+    // other insert (and with itself), so writers take ids and commit one transaction after another
+    // and the ids commit in order; it does not conflict with the ACCESS SHARE lock of SELECT, so
+    // readers are not blocked. SET LOCAL bounds the wait (POSTGRES_LOCK_TIMEOUT seconds, 0 = no
+    // limit) for this transaction only. Tables without a log (snapshots) do not take it.
+    m_lockPrologue = QStringLiteral("SET LOCAL lock_timeout = '%1s'; LOCK TABLE %2 IN EXCLUSIVE MODE")
+                         .arg(m_store->settings().lockTimeout)
+                         .arg(t);
+    // txid_current() is the transaction's id, kept in case the connection is lost during COMMIT
+    // (see insertEvents()); asking for it in RETURNING costs no extra round trip.
+    m_insertEvent = QStringLiteral("INSERT INTO %1 (originator_id, originator_version, topic, state) "
+                                   "VALUES (?, ?, ?, ?) RETURNING %2txid_current()")
+                        .arg(t, m_hasLog ? QStringLiteral("notification_id, ") : QString());
+    if (!m_trackingTable.isEmpty()) {
+        m_insertTracking = QStringLiteral("INSERT INTO %1 (application_name, notification_id) VALUES (?, ?) "
+                                          "RETURNING txid_current()")
+                               .arg(m_trackingTable);
+        m_maxTrackingId =
+            QStringLiteral("SELECT MAX(notification_id) FROM %1 WHERE application_name = ?").arg(m_trackingTable);
+    }
+    for (int v = 0; v < 16; ++v) {
+        QString sql = QStringLiteral("SELECT originator_id, originator_version, topic, state FROM %1 "
+                                     "WHERE originator_id = ?")
+                          .arg(t);
+        if (v & 1)
+            sql += QStringLiteral(" AND originator_version > ?");
+        if (v & 2)
+            sql += QStringLiteral(" AND originator_version <= ?");
+        sql += (v & 4) ? QStringLiteral(" ORDER BY originator_version DESC") : QStringLiteral(" ORDER BY originator_version ASC");
+        if (v & 8)
+            sql += QStringLiteral(" LIMIT ?");
+        m_selectEvents[static_cast<size_t>(v)] = sql;
+    }
+    if (m_hasLog) {
+        const QString select =
+            QStringLiteral("SELECT notification_id, originator_id, originator_version, topic, state FROM %1 "
+                           "WHERE notification_id >= ?")
+                .arg(t);
+        m_selectNotifications = select + QStringLiteral(" ORDER BY notification_id LIMIT ?");
+        m_selectNotificationsOfTopics =
+            select + QStringLiteral(" AND topic = ANY(CAST(? AS text[])) ORDER BY notification_id LIMIT ?");
+        m_maxNotificationId = QStringLiteral("SELECT MAX(notification_id) FROM %1").arg(t);
+    }
+}
+
+QStringList PostgresRecorder::createTableStatements() const
+{
+    QStringList statements;
+    statements << QStringLiteral("CREATE TABLE IF NOT EXISTS %1 ("
+                                 "originator_id uuid NOT NULL, "
+                                 "originator_version bigint NOT NULL, "
+                                 "topic text, "
+                                 "state bytea, %2"
+                                 "PRIMARY KEY (originator_id, originator_version)) "
+                                 "WITH (autovacuum_enabled=false)")
+                      .arg(m_eventsTable, m_hasLog ? QStringLiteral("notification_id bigserial, ") : QString());
+    if (m_hasLog)
+        statements << QStringLiteral("CREATE UNIQUE INDEX IF NOT EXISTS %1_notification_id_idx "
+                                     "ON %1 (notification_id ASC)")
+                          .arg(m_eventsTable);
+    if (!m_trackingTable.isEmpty())
+        statements << QStringLiteral("CREATE TABLE IF NOT EXISTS %1 ("
+                                     "application_name text, "
+                                     "notification_id bigint, "
+                                     "PRIMARY KEY (application_name, notification_id))")
+                          .arg(m_trackingTable);
+    return statements;
+}
+
+void PostgresRecorder::createTables()
+{
+    const QString script = createTableStatements().join(QStringLiteral("; "));
+    for (int attempt = 1;; ++attempt) {
+        try {
+            m_store->retry([&](Connection &c) {
+                PostgresDatastore::Transaction tx(*m_store, c, script);
+                tx.commit();
+                return true;
+            });
+            return;
+        } catch (const IntegrityError &) {
+            // Two processes creating the same table at once: the later CREATE ... IF NOT EXISTS can
+            // still collide in the catalogue (a unique violation, or "already exists"). The table
+            // is there now, so one more try finds it.
+            if (attempt >= 2)
+                throw;
+        } catch (const ProgrammingError &) {
+            if (attempt >= 2)
+                throw;
+        }
+    }
+}
+
+std::vector<qint64> PostgresRecorder::insertEvents(const std::vector<StoredEvent> &events, const Tracking *tracking)
+{
+    if (tracking && m_trackingTable.isEmpty())
+        throw ProgrammingError(QStringLiteral("the recorder of %1 does not record tracking").arg(m_eventsTable));
+    if (events.empty() && !tracking)
+        return {};
+
+    // The values as the driver takes them, made once for every attempt.
+    struct Row
+    {
+        QVariant originatorId, originatorVersion, topic, state;
+    };
+    std::vector<Row> rows;
+    rows.reserve(events.size());
+    for (const StoredEvent &e : events)
+        rows.push_back({QVariant(uuid::toDashed(e.originatorId)), QVariant(static_cast<qlonglong>(e.originatorVersion)),
+                        QVariant(e.topic), QVariant(e.state)});
+
+    // A retried insert never writes twice. Until COMMIT is sent nothing can be committed: a lost
+    // connection's transaction is rolled back by the server, so writing again is right. When the
+    // connection is lost during COMMIT, its outcome is unknown here: the server may have committed
+    // and only the answer was lost. Then the next attempt first asks the server what became of that
+    // transaction (txid_status()) and, if it committed, returns the ids it gave instead of writing
+    // again. (The primary key would refuse a second copy anyway, but as an IntegrityError for a
+    // write that in fact succeeded.)
+    std::optional<qint64> unresolvedTxid;
+    std::vector<qint64> unresolvedIds;
+
+    return m_store->retry([&](Connection &c) -> std::vector<qint64> {
+        if (unresolvedTxid) {
+            if (m_store->transactionOutcome(c, *unresolvedTxid) == PostgresDatastore::Outcome::Committed)
+                return unresolvedIds;
+            unresolvedTxid.reset();
+        }
+
+        PostgresDatastore::Transaction tx(*m_store, c, (m_hasLog && !events.empty()) ? m_lockPrologue : QString());
+        std::vector<qint64> ids;
+        ids.reserve(m_hasLog ? events.size() : 0);
+        qint64 txid = 0;
+        if (!rows.empty()) {
+            QSqlQuery &q = m_store->statement(c, m_insertEvent);
+            for (const Row &row : rows) {
+                q.bindValue(0, row.originatorId);
+                q.bindValue(1, row.originatorVersion);
+                q.bindValue(2, row.topic);
+                q.bindValue(3, row.state);
+                m_store->exec(c, q, m_whatInsertEvents);
+                if (!q.next())
+                    throw InternalError(QStringLiteral("PostgreSQL: inserting into %1 returned no row").arg(m_eventsTable));
+                if (m_hasLog) {
+                    ids.push_back(q.value(0).toLongLong());
+                    txid = q.value(1).toLongLong();
+                } else {
+                    txid = q.value(0).toLongLong();
+                }
+                q.finish();
+            }
+        }
+        if (tracking) {
+            QSqlQuery &q = m_store->statement(c, m_insertTracking);
+            q.bindValue(0, tracking->applicationName);
+            q.bindValue(1, static_cast<qlonglong>(tracking->notificationId));
+            m_store->exec(c, q, m_whatInsertTracking);
+            if (q.next())
+                txid = q.value(0).toLongLong();
+            q.finish();
+        }
+        try {
+            tx.commit();
+        } catch (const InterfaceError &) {
+            unresolvedTxid = txid;
+            unresolvedIds = ids;
+            throw;
+        }
+        return ids;
+    });
+}
+
+std::vector<StoredEvent> PostgresRecorder::selectEvents(const QUuid &originatorId, std::optional<qint64> gt,
+                                                        std::optional<qint64> lte, bool desc,
+                                                        std::optional<qint64> limit)
+{
+    if (limit && *limit <= 0)
+        return {};
+    const size_t variant = (gt ? 1u : 0u) | (lte ? 2u : 0u) | (desc ? 4u : 0u) | (limit ? 8u : 0u);
+    const QString &sql = m_selectEvents[variant];
+    const QVariant id(uuid::toDashed(originatorId));
+    return m_store->retry([&](Connection &c) {
+        QSqlQuery &q = m_store->statement(c, sql);
+        int i = 0;
+        q.bindValue(i++, id);
+        if (gt)
+            q.bindValue(i++, static_cast<qlonglong>(*gt));
+        if (lte)
+            q.bindValue(i++, static_cast<qlonglong>(*lte));
+        if (limit)
+            q.bindValue(i++, static_cast<qlonglong>(*limit));
+        m_store->exec(c, q, m_whatSelectEvents);
+        std::vector<StoredEvent> out;
+        out.reserve(static_cast<size_t>(std::max(q.size(), 0)));
+        while (q.next()) {
+            out.emplace_back();
+            readStoredEvent(q, 0, out.back());
+        }
+        q.finish();
+        return out;
+    });
+}
+
+std::vector<Notification> PostgresRecorder::selectNotifications(qint64 start, qint64 limit, const QStringList &topics)
+{
+    // As the POPO recorders: a table without a log has no notifications.
+    if (!m_hasLog || limit <= 0)
+        return {};
+    const QVariant topicsValue = topics.isEmpty() ? QVariant() : QVariant(textArrayLiteral(topics));
+    return m_store->retry([&](Connection &c) {
+        QSqlQuery &q = m_store->statement(c, topics.isEmpty() ? m_selectNotifications : m_selectNotificationsOfTopics);
+        int i = 0;
+        q.bindValue(i++, static_cast<qlonglong>(start));
+        if (!topics.isEmpty())
+            q.bindValue(i++, topicsValue);
+        q.bindValue(i++, static_cast<qlonglong>(limit));
+        m_store->exec(c, q, m_whatSelectNotifications);
+        // The page arrives whole (the statement is not forward-only): no cursor stays open.
+        std::vector<Notification> out;
+        out.reserve(static_cast<size_t>(std::max(q.size(), 0)));
+        while (q.next()) {
+            out.emplace_back();
+            Notification &n = out.back();
+            n.id = q.value(0).toLongLong();
+            readStoredEvent(q, 1, n);
+        }
+        q.finish();
+        return out;
+    });
+}
+
+qint64 PostgresRecorder::maxNotificationId()
+{
+    if (!m_hasLog)
+        return 0;
+    return m_store->retry([&](Connection &c) {
+        return readMax(*m_store, c, m_store->statement(c, m_maxNotificationId),
+                       m_whatMaxNotificationId);
+    });
+}
+
+qint64 PostgresRecorder::maxTrackingId(const QString &applicationName)
+{
+    if (m_trackingTable.isEmpty())
+        return 0;
+    const QVariant name(applicationName);
+    return m_store->retry([&](Connection &c) {
+        QSqlQuery &q = m_store->statement(c, m_maxTrackingId);
+        q.bindValue(0, name);
+        return readMax(*m_store, c, q, m_whatMaxTrackingId);
+    });
+}
+
+} // namespace es::detail
