@@ -337,6 +337,32 @@ private slots:
         }
     }
 
+    // A row whose originator_id is not a UUID is a DataError naming it, and the select that met it
+    // is released: no read transaction stays open (a TRUNCATE checkpoint would report it busy).
+    void badRowIsADataErrorAndReleasesTheSelect()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("bad.sqlite"));
+        try {
+            auto factory = InfrastructureFactory::construct(sqliteEnv(QStringLiteral("App"), {{QStringLiteral("SQLITE_DBNAME"), path}}));
+            auto recorder = factory->applicationRecorder();
+            recorder->insertEvents(events(uuid::v4(), 1, 1));
+            RawConnection raw(path);
+            QCOMPARE(raw.exec(QStringLiteral("INSERT INTO stored_events VALUES ('not-a-uuid', 1, 't', x'00')")), QStringList());
+            recorder->insertEvents(events(uuid::v4(), 1, 1));
+            const QString message = messageOf<DataError>([&] { recorder->selectNotifications(1, 10); });
+            QVERIFY2(message.contains(QLatin1String("'not-a-uuid'")), qPrintable(message));
+            QCOMPARE(raw.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")).value(0).section(QLatin1Char('|'), 0, 0),
+                     QStringLiteral("0"));
+            // Rows before the bad one are still readable by key.
+            QCOMPARE(recorder->selectNotifications(1, 1).size(), size_t(1));
+            QCOMPARE(recorder->maxNotificationId(), 3);
+        } catch (const std::exception &e) {
+            QFAIL(e.what());
+        }
+    }
+
     // A database that cannot be opened is an InterfaceError (as Python's create_connection()).
     void unopenableDatabaseIsAnInterfaceError()
     {

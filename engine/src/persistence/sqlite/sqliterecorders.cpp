@@ -17,6 +17,23 @@ namespace {
 
 enum class Kind { Aggregate, Application, Process };
 
+// Finishes a statement however its scope is left (an exception while reading rows included), so
+// that no statement keeps its read transaction open on the connection.
+class Finish
+{
+public:
+    explicit Finish(QSqlQuery &q)
+        : m_q(q)
+    {
+    }
+    ~Finish() { m_q.finish(); }
+    Finish(const Finish &) = delete;
+    Finish &operator=(const Finish &) = delete;
+
+private:
+    QSqlQuery &m_q;
+};
+
 // The statements and operations on one events table (and the tracking table), shared by the three
 // recorder classes below.
 class EventTable
@@ -87,9 +104,9 @@ public:
                 insert.bindValue(2, e.topic);
                 insert.bindValue(3, e.state);
                 m_store->exec(insert, "inserting an event");
+                const Finish finish(insert);
                 if (m_kind != Kind::Aggregate)
                     ids.push_back(insert.lastInsertId().toLongLong());
-                insert.finish();
             }
         }
         if (tracking) {
@@ -125,6 +142,7 @@ public:
         if (limit)
             q.bindValue(i++, *limit);
         m_store->exec(q, "selecting events");
+        const Finish finish(q);
         if (limit)
             out.reserve(static_cast<size_t>(std::min<qint64>(*limit, 1024)));
         while (q.next()) {
@@ -165,6 +183,7 @@ public:
             q->bindValue(i++, limit);
         }
         m_store->exec(*q, "selecting notifications");
+        const Finish finish(*q);
         out.reserve(static_cast<size_t>(std::min<qint64>(limit, 4096)));
         while (q->next()) {
             Notification n;
@@ -208,6 +227,7 @@ private:
         if (parameter)
             q.bindValue(0, *parameter);
         m_store->exec(q, what);
+        const Finish finish(q);
         const qint64 value = q.next() ? q.value(0).toLongLong() : 0; // NULL (no rows) reads as 0
         checkFetched(q, what);
         return value;
