@@ -101,13 +101,19 @@ struct DecodedState
     bool hasState() const { return problem == Problem::None || problem == Problem::UnknownType; }
     // "plain", "zlib", "gzip", "encrypted", "encrypted+zlib", "encrypted+gzip".
     QString storage() const;
-    static QString problemName(Problem p); // "needs key", "cannot decrypt", "damaged", "not JSON", "unknown type"
+    // "ok" (None), "needs key", "cannot decrypt", "damaged", "not JSON", "unknown type".
+    static QString problemName(Problem p);
 };
 
 // Decodes stored bytes without knowing their type: tries the key when one is given (AES-GCM
 // authentication tells a real ciphertext), then zlib/gzip by header, then plain JSON. Never throws
 // for bad data; the problem is in the result. `transcoder` (optional) decides which _type_ names
 // are known; without one only the built-in names are.
+// A record the key does not open is still read when its bytes are plain or compressed JSON (written
+// before encryption was switched on). Without a key, binary bytes of at least nonce + tag (28) that
+// are neither JSON nor compressed are NeedsKey; damaged JSON text is NotJson. A ciphertext whose
+// first bytes happen to form a zlib header (about 1 in 1000) is Damaged without a key, since it
+// cannot be told from a damaged zlib record; its message mentions the key. Thread-safe.
 DecodedState decodeStoredState(const QByteArray &stored, const Cipher *cipher = nullptr,
                                const JSONTranscoder *transcoder = nullptr);
 
