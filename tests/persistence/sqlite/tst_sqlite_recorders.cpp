@@ -124,6 +124,14 @@ private slots:
                                                         {QStringLiteral("SQLITE_LOCK_TIMEOUT"), QStringLiteral("-3")}}));
         });
         QVERIFY2(plain.startsWith(QLatin1String("SQLITE_LOCK_TIMEOUT=")), qPrintable(plain));
+        for (const char *bad : {"inf", "nan"}) {
+            const QString infinite = messageOf<ConfigurationError>([bad] {
+                InfrastructureFactory::construct(sqliteEnv(QStringLiteral("MyApp"),
+                                                           {{QStringLiteral("SQLITE_DBNAME"), QStringLiteral(":memory:")},
+                                                            {QStringLiteral("SQLITE_LOCK_TIMEOUT"), QString::fromLatin1(bad)}}));
+            });
+            QVERIFY2(infinite.startsWith(QLatin1String("SQLITE_LOCK_TIMEOUT=")), qPrintable(infinite));
+        }
         // Integers, fractions of seconds and an empty value (the default) are accepted.
         for (const char *ok : {"10", "2.5", ""}) {
             const QString none = messageOf<EventSourcingError>([ok] {

@@ -7,6 +7,7 @@
 #include "persistence/sqlite/sqliterecorders.h"
 
 #include <QRegularExpression>
+#include <cmath>
 
 namespace es {
 
@@ -35,6 +36,9 @@ public:
                 QStringLiteral("SQLite database name not found in the environment: set %1").arg(keysFor(env, DbNameKey)));
         // getNumber() names the variable when the value is not a number.
         const std::optional<double> lockTimeout = env.getNumber(LockTimeoutKey);
+        if (lockTimeout && !std::isfinite(*lockTimeout))
+            throw ConfigurationError(QStringLiteral("%1='%2' is not a finite number of seconds")
+                                         .arg(env.variableFor(LockTimeoutKey), env.get(LockTimeoutKey, QString())));
         createTable(); // a bad CREATE_TABLE is reported now, not at the first recorder
         m_store = std::make_shared<detail::SqliteDatastore>(dbName, lockTimeout);
     }
