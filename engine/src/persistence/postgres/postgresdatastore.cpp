@@ -217,12 +217,20 @@ PostgresDatastore::Transaction::Transaction(PostgresDatastore &store, Connection
     : m_store(store)
     , m_connection(c)
 {
-    // Open before sending: a BEGIN that fails half-way still leaves something to roll back.
+    try {
+        if (prologue.isEmpty())
+            m_store.execScript(c, QStringLiteral("BEGIN"), QStringLiteral("beginning a transaction"));
+        else
+            m_store.execScript(c, QStringLiteral("BEGIN; ") + prologue, QStringLiteral("beginning a transaction"));
+    } catch (...) {
+        // BEGIN went through and the prologue failed (a lock timeout, say): the transaction is
+        // aborted and must be rolled back before the connection can be used again. (A constructor
+        // that throws gets no destructor.)
+        if (c.db.isOpen())
+            c.db.rollback();
+        throw;
+    }
     m_open = true;
-    if (prologue.isEmpty())
-        m_store.execScript(c, QStringLiteral("BEGIN"), QStringLiteral("beginning a transaction"));
-    else
-        m_store.execScript(c, QStringLiteral("BEGIN; ") + prologue, QStringLiteral("beginning a transaction"));
 }
 
 PostgresDatastore::Transaction::~Transaction()
