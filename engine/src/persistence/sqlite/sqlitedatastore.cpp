@@ -88,7 +88,7 @@ SqliteDatastore::SqliteDatastore(const QString &dbName, std::optional<double> lo
                          .arg(nextMemoryId.fetchAndAddRelaxed(1));
     // As Python: `timeout=lock_timeout or SQLITE3_DEFAULT_LOCK_TIMEOUT` (so 0 is the default too).
     const double seconds = (lockTimeout && *lockTimeout > 0) ? *lockTimeout : DefaultLockTimeout;
-    m_busyTimeoutMs = static_cast<int>(std::min(std::llround(seconds * 1000.0), static_cast<long long>(INT_MAX)));
+    m_busyTimeoutMs = static_cast<int>(std::llround(std::min(seconds * 1000.0, static_cast<double>(INT_MAX))));
     m_lock = databaseLock(databaseKey(m_openName, m_isMemory));
 }
 
