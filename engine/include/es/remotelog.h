@@ -100,7 +100,7 @@ public:
 
 private:
     QByteArray get(const QUrl &url) const;
-    QUrl endpoint(const QString &subPath) const;
+    QUrl endpoint(const QString &encodedSubPath) const;
 
     QUrl m_baseUrl;
     int m_sectionSize;
