@@ -257,6 +257,7 @@ protected:
     DomainEvent &operator=(const DomainEvent &) = default;
 };
 
+// Python-like: BankAccount.Credited(originator_id=…, originator_version=2, timestamp=…, amount=Decimal('415.8')).
 QDebug operator<<(QDebug debug, const DomainEvent &event);
 
 // Events of aggregates A declared as struct E : Event<A, E>.
@@ -438,6 +439,8 @@ private:
     std::vector<DomainEventPtr> m_pending;
 };
 
+// Python-like: BankAccount(id=…, version=2, created_on=…, modified_on=…, full_name="Alice",
+// balance=Decimal('415.80'), …) — the class name, then the attributes as a snapshot holds them.
 QDebug operator<<(QDebug debug, const Aggregate &aggregate);
 
 // Base of aggregate classes: struct Derived : AggregateRoot<Derived>.

@@ -2,9 +2,10 @@
 // The topic registry: Python topic strings ("package.module:Class.Nested") to the C++ classes that
 // stand for them, and back. Event and aggregate classes register themselves the first time they are
 // used; es::registerAggregate<A>() registers an aggregate and its declared events up front (needed
-// before reading a store). A topic may be registered again for the same class (idempotent) and more
-// than one topic may name one class (renamed classes, as Python's register_topic()); one topic for
-// two classes is a TopicError. Thread-safe: registration and lookup may happen from any thread.
+// before reading a store); Snapshot ("eventsourcing.domain:Snapshot") is there from the start. A
+// topic may be registered again for the same class (idempotent) and more than one topic may name
+// one class (renamed classes, as Python's register_topic()); one topic for two classes is a
+// TopicError. Thread-safe: registration and lookup may happen from any thread.
 // The registry owns nothing: it points at class descriptors, which live for the program's life.
 
 #include <QString>
