@@ -119,7 +119,11 @@ PostgresDatastore::PostgresDatastore(PostgresSettings settings)
 {
 }
 
-PostgresDatastore::~PostgresDatastore() = default;
+PostgresDatastore::~PostgresDatastore()
+{
+    // This thread's connection goes without a DEALLOCATE per statement (see discard()).
+    discard();
+}
 
 void PostgresDatastore::open(QSqlDatabase &db)
 {
