@@ -204,6 +204,33 @@ private slots:
         QCOMPARE(quoted[0].id, qint64(11));
         QCOMPARE(quoted[0].state, binary);
         QCOMPARE(r->selectNotifications(1, 100, {odd.topic, empty.topic}).size(), size_t(2));
+
+        // A batch larger than one INSERT statement takes (several statements, one transaction):
+        // ids increase in the order of the events, and each id is its event's.
+        std::vector<es::StoredEvent> big;
+        const QUuid c = es::uuid::v4();
+        for (qint64 v = 1; v <= 250; ++v)
+            big.push_back(storedEvent(v % 2 ? c : es::uuid::v4(), v % 2 ? (v + 1) / 2 : 1));
+        const auto ids = r->insertEvents(big);
+        QCOMPARE(ids.size(), big.size());
+        for (size_t i = 0; i < ids.size(); ++i)
+            QCOMPARE(ids[i], qint64(13 + i));
+        const auto log = r->selectNotifications(13, 1000);
+        QCOMPARE(log.size(), big.size());
+        for (size_t i = 0; i < log.size(); ++i) {
+            QCOMPARE(log[i].originatorId, big[i].originatorId);
+            QCOMPARE(log[i].originatorVersion, big[i].originatorVersion);
+            QCOMPARE(log[i].state, big[i].state);
+        }
+        QCOMPARE(r->selectEvents(c).size(), size_t(125));
+        // A conflict in the last statement of a big batch undoes the first ones too.
+        std::vector<es::StoredEvent> doomed;
+        for (int i = 0; i < 150; ++i)
+            doomed.push_back(storedEvent(es::uuid::v4(), 1));
+        doomed.push_back(storedEvent(c, 1));
+        QVERIFY_THROWS_EXCEPTION(es::IntegrityError, r->insertEvents(doomed));
+        QVERIFY(r->selectEvents(doomed.front().originatorId).empty());
+        QCOMPARE(r->maxNotificationId(), qint64(262));
     }
 
     void aConflictWritesNothingOfTheBatch()

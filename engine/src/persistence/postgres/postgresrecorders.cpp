@@ -86,11 +86,7 @@ PostgresRecorder::PostgresRecorder(std::shared_ptr<PostgresDatastore> store, con
     m_lockPrologue = QStringLiteral("SET LOCAL lock_timeout = '%1s'; LOCK TABLE %2 IN EXCLUSIVE MODE")
                          .arg(m_store->settings().lockTimeout)
                          .arg(t);
-    // txid_current() is the transaction's id, kept in case the connection is lost during COMMIT
-    // (see insertEvents()); asking for it in RETURNING costs no extra round trip.
-    m_insertEvent = QStringLiteral("INSERT INTO %1 (originator_id, originator_version, topic, state) "
-                                   "VALUES (?, ?, ?, ?) RETURNING %2txid_current()")
-                        .arg(t, m_hasLog ? QStringLiteral("notification_id, ") : QString());
+    m_insertEvent = insertStatement(1);
     if (!m_trackingTable.isEmpty()) {
         m_insertTracking = QStringLiteral("INSERT INTO %1 (application_name, notification_id) VALUES (?, ?) "
                                           "RETURNING txid_current()")
@@ -121,6 +117,22 @@ PostgresRecorder::PostgresRecorder(std::shared_ptr<PostgresDatastore> store, con
             select + QStringLiteral(" AND topic = ANY(CAST(? AS text[])) ORDER BY notification_id LIMIT ?");
         m_maxNotificationId = QStringLiteral("SELECT MAX(notification_id) FROM %1").arg(t);
     }
+}
+
+QString PostgresRecorder::insertStatement(int rows) const
+{
+    // One statement inserts a whole batch (up to MaxRowsPerInsert rows): one round trip, as Python's
+    // single execute() of all its INSERTs. RETURNING gives each row's notification id with the row's
+    // key, so that ids are matched to events by key, not by trusting the order of the rows. And
+    // txid_current(), the transaction's id, kept in case the connection is lost during COMMIT (see
+    // insertEvents()); asking for it here costs no extra round trip.
+    QString sql = QStringLiteral("INSERT INTO %1 (originator_id, originator_version, topic, state) VALUES ").arg(m_eventsTable);
+    sql.reserve(sql.size() + rows * 14 + 80);
+    for (int i = 0; i < rows; ++i)
+        sql += i == 0 ? QLatin1String("(?, ?, ?, ?)") : QLatin1String(", (?, ?, ?, ?)");
+    sql += m_hasLog ? QLatin1String(" RETURNING notification_id, originator_id, originator_version, txid_current()")
+                    : QLatin1String(" RETURNING txid_current()");
+    return sql;
 }
 
 QStringList PostgresRecorder::createTableStatements() const
@@ -207,27 +219,50 @@ std::vector<qint64> PostgresRecorder::insertEvents(const std::vector<StoredEvent
         }
 
         PostgresDatastore::Transaction tx(*m_store, c, (m_hasLog && !events.empty()) ? m_lockPrologue : QString());
-        std::vector<qint64> ids;
-        ids.reserve(m_hasLog ? events.size() : 0);
         qint64 txid = 0;
-        if (!rows.empty()) {
-            QSqlQuery &q = m_store->statement(c, m_insertEvent);
-            for (const Row &row : rows) {
-                q.bindValue(0, row.originatorId);
-                q.bindValue(1, row.originatorVersion);
-                q.bindValue(2, row.topic);
-                q.bindValue(3, row.state);
-                m_store->exec(c, q, m_whatInsertEvents);
-                if (!q.next())
-                    throw InternalError(QStringLiteral("PostgreSQL: inserting into %1 returned no row").arg(m_eventsTable));
+        std::vector<qint64> ids(m_hasLog ? rows.size() : 0, 0);
+        for (size_t done = 0; done < rows.size();) {
+            const size_t n = std::min(MaxRowsPerInsert, rows.size() - done);
+            QSqlQuery &q = m_store->statement(c, n == 1 ? m_insertEvent : insertStatement(static_cast<int>(n)));
+            for (size_t i = 0; i < n; ++i) {
+                const Row &row = rows[done + i];
+                const int p = static_cast<int>(4 * i);
+                q.bindValue(p, row.originatorId);
+                q.bindValue(p + 1, row.originatorVersion);
+                q.bindValue(p + 2, row.topic);
+                q.bindValue(p + 3, row.state);
+            }
+            m_store->exec(c, q, m_whatInsertEvents);
+            size_t returned = 0;
+            while (q.next()) {
                 if (m_hasLog) {
-                    ids.push_back(q.value(0).toLongLong());
-                    txid = q.value(1).toLongLong();
+                    // Rows come back in the order of VALUES; should they not, the key tells.
+                    size_t at = done + returned;
+                    const QString id = q.value(1).toString();
+                    const qint64 version = q.value(2).toLongLong();
+                    if (at >= done + n || rows[at].originatorId.toString() != id || events[at].originatorVersion != version) {
+                        for (at = done; at < done + n; ++at)
+                            if (events[at].originatorVersion == version && rows[at].originatorId.toString() == id)
+                                break;
+                    }
+                    if (at == done + n)
+                        throw InternalError(QStringLiteral("PostgreSQL: inserting into %1 returned an unknown row %2 v%3")
+                                                .arg(m_eventsTable, id)
+                                                .arg(version));
+                    ids[at] = q.value(0).toLongLong();
+                    txid = q.value(3).toLongLong();
                 } else {
                     txid = q.value(0).toLongLong();
                 }
-                q.finish();
+                ++returned;
             }
+            q.finish();
+            if (returned != n)
+                throw InternalError(QStringLiteral("PostgreSQL: inserting %1 rows into %2 returned %3")
+                                        .arg(n)
+                                        .arg(m_eventsTable)
+                                        .arg(returned));
+            done += n;
         }
         if (tracking) {
             QSqlQuery &q = m_store->statement(c, m_insertTracking);

@@ -40,7 +40,12 @@ public:
     qint64 maxNotificationId() override;
     qint64 maxTrackingId(const QString &applicationName) override;
 
+    // The most rows one INSERT statement takes (4 parameters each); larger batches take several.
+    static constexpr size_t MaxRowsPerInsert = 100;
+
 private:
+    QString insertStatement(int rows) const;
+
     std::shared_ptr<PostgresDatastore> m_store;
     const QString m_eventsTable;
     const QString m_trackingTable;
