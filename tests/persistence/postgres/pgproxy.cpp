@@ -66,14 +66,21 @@ private:
     void accept(QTcpSocket *client)
     {
         bool refuse;
+        bool silent;
         {
             QMutexLocker lock(&m_shared.mutex);
             ++m_shared.connections;
             refuse = m_shared.refuse;
+            silent = m_shared.silent;
         }
         if (refuse) {
             client->abort();
             client->deleteLater();
+            return;
+        }
+        if (silent) {
+            // Read and forget whatever the client says; the socket goes with the server.
+            connect(client, &QTcpSocket::readyRead, client, [client] { client->readAll(); });
             return;
         }
         auto p = std::make_shared<Pipe>();
@@ -235,6 +242,12 @@ void PgProxy::setRefuse(bool refuse)
 {
     QMutexLocker lock(&m_shared.mutex);
     m_shared.refuse = refuse;
+}
+
+void PgProxy::setSilent(bool silent)
+{
+    QMutexLocker lock(&m_shared.mutex);
+    m_shared.silent = silent;
 }
 
 int PgProxy::connections() const

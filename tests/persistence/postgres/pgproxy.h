@@ -42,6 +42,8 @@ public:
     void cutAll();
     // While set, new connections are closed as soon as they are accepted.
     void setRefuse(bool refuse);
+    // While set, new connections are accepted and then never answered (a server that hangs).
+    void setSilent(bool silent);
     // Connections accepted so far.
     int connections() const;
     // Every query text seen, in order.
@@ -59,6 +61,7 @@ private:
         bool ruleArmed = false;
         bool ruleDone = false;
         bool refuse = false;
+        bool silent = false;
         int connections = 0;
         QStringList queries;
     };

@@ -271,6 +271,27 @@ private slots:
         QCOMPARE(r->insertEvents(batchOf(1)), std::vector<qint64>{1});
     }
 
+    // POSTGRES_CONNECT_TIMEOUT: a server that accepts and never answers is given up on after it,
+    // with an OperationalError (not retried: nothing was lost, nothing was there).
+    void connectTimeoutBoundsTheWaitForAServer()
+    {
+        ScratchDatabase db;
+        QVERIFY2(db.isValid(), qPrintable(db.error()));
+        PgProxy proxy(db.params().host, db.params().port);
+        proxy.setSilent(true);
+        auto f = es::test::postgresFactory(QStringLiteral("Worlds"), db,
+                                           throughProxy(proxy, {{QStringLiteral("POSTGRES_CONNECT_TIMEOUT"), QStringLiteral("2")},
+                                                                {QStringLiteral("CREATE_TABLE"), QStringLiteral("no")}}));
+        auto r = f->applicationRecorder();
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY_THROWS_EXCEPTION(es::OperationalError, r->maxNotificationId());
+        const qint64 waited = timer.elapsed();
+        // 2 s, not the default 5 s.
+        QVERIFY2(waited >= 1500 && waited < 4500, qPrintable(QString::number(waited)));
+        QCOMPARE(proxy.connections(), 1);
+    }
+
     // POSTGRES_CONN_MAX_AGE: a connection older than that is replaced before use (0: every time).
     void connMaxAgeReplacesOldConnections()
     {
