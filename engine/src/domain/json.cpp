@@ -931,6 +931,50 @@ long long Node::toInteger() const
     return v;
 }
 
+namespace {
+
+// The value of number text that from_chars found out of double's range: an infinity or a zero
+// (with the text's sign), decided by the decimal exponent of its first significant digit — not by
+// the sign of the exponent, since 1000…0e-10 with 400 zeros overflows.
+double outOfRangeDouble(std::string_view t)
+{
+    const bool negative = !t.empty() && t.front() == '-';
+    size_t i = negative ? 1 : 0;
+    long long magnitude = 0; // decimal exponent of the first significant digit, before the e part
+    bool significant = false;
+    long long position = 0; // exponent of the digit at i
+    size_t intDigits = 0;
+    for (size_t k = i; k < t.size() && t[k] >= '0' && t[k] <= '9'; ++k)
+        ++intDigits;
+    position = static_cast<long long>(intDigits) - 1;
+    for (; i < t.size() && t[i] != 'e' && t[i] != 'E'; ++i) {
+        if (t[i] == '.')
+            continue;
+        if (t[i] != '0' && !significant) {
+            significant = true;
+            magnitude = position;
+        }
+        --position;
+    }
+    long long exponent = 0;
+    if (i < t.size()) { // the e part, saturated: its size only has to tell huge from tiny
+        ++i;
+        const bool negativeExponent = i < t.size() && t[i] == '-';
+        if (i < t.size() && (t[i] == '-' || t[i] == '+'))
+            ++i;
+        for (; i < t.size() && t[i] >= '0' && t[i] <= '9'; ++i)
+            exponent = std::min<long long>(exponent * 10 + (t[i] - '0'), 1000000000000LL);
+        if (negativeExponent)
+            exponent = -exponent;
+    }
+    const double sign = negative ? -1.0 : 1.0;
+    if (!significant || magnitude + exponent < 0)
+        return sign * 0.0;
+    return sign * std::numeric_limits<double>::infinity();
+}
+
+} // namespace
+
 double Node::toDouble() const
 {
     const std::string_view t = numberText();
@@ -945,7 +989,7 @@ double Node::toDouble() const
     double v = 0.0;
     const auto r = std::from_chars(t.data(), t.data() + t.size(), v);
     if (r.ec == std::errc::result_out_of_range) // Python gives inf for 1e999 and 0.0 for 1e-999
-        return (t.find('-') == 0 ? -1.0 : 1.0) * (t.find("e-") != std::string_view::npos || t.find("E-") != std::string_view::npos ? 0.0 : std::numeric_limits<double>::infinity());
+        return outOfRangeDouble(t);
     return v;
 }
 

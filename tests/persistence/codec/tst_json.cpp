@@ -375,6 +375,33 @@ private slots:
         QCOMPARE(Value::parse("-0.5E-1").toDouble(), -0.05);
     }
 
+    // Out of double's range, json.loads gives an infinity or a zero by the number's size, whatever
+    // the sign of its exponent.
+    void outOfRangeReadAsPython_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<double>("expected");
+        const double inf = std::numeric_limits<double>::infinity();
+        QTest::newRow("huge mantissa, negative exponent") << "1" + QByteArray(400, '0') + "e-10" << inf;
+        QTest::newRow("negative huge mantissa") << "-1" + QByteArray(400, '0') + "e-10" << -inf;
+        QTest::newRow("tiny, positive exponent") << "0." + QByteArray(400, '0') + "1e10" << 0.0;
+        QTest::newRow("tiny, brought back in range") << "0." + QByteArray(400, '0') + "1e300" << 1e-101;
+        QTest::newRow("huge exponent") << QByteArray("1e99999999999999999999") << inf;
+        QTest::newRow("huge negative exponent") << QByteArray("1e-99999999999999999999") << 0.0;
+        QTest::newRow("zero, huge exponent") << QByteArray("0e99999") << 0.0;
+        QTest::newRow("negative zero, huge exponent") << QByteArray("-0.0e999999") << -0.0;
+        QTest::newRow("fraction underflow") << QByteArray("123.456e-400") << 0.0;
+        QTest::newRow("just in range") << QByteArray("0.0001e312") << 1e308;
+    }
+    void outOfRangeReadAsPython()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(double, expected);
+        const Value v = Value::parse(std::string_view(text.constData(), static_cast<size_t>(text.size())));
+        QCOMPARE(v.type(), Value::Type::Double);
+        QCOMPARE(toBits(v.toDouble()), toBits(expected));
+    }
+
     void integersExact()
     {
         // Beyond 2**53 an integer stays exact (a double would round 2**53 + 1).
