@@ -111,9 +111,10 @@ struct DecodedState
 // are known; without one only the built-in names are.
 // A record the key does not open is still read when its bytes are plain or compressed JSON (written
 // before encryption was switched on). Without a key, binary bytes of at least nonce + tag (28) that
-// are neither JSON nor compressed are NeedsKey; damaged JSON text is NotJson. A ciphertext whose
-// first bytes happen to form a zlib header (about 1 in 1000) is Damaged without a key, since it
-// cannot be told from a damaged zlib record; its message mentions the key. Thread-safe.
+// are neither JSON nor compressed are NeedsKey; damaged JSON text is NotJson. Bytes with a zlib or
+// gzip header that do not decompress are Damaged when the header is one zlib or gzip really write,
+// and otherwise NeedsKey: a ciphertext begins with such a header by chance only about once in
+// 16,000 records, and then is reported Damaged with a message that mentions the key. Thread-safe.
 DecodedState decodeStoredState(const QByteArray &stored, const Cipher *cipher = nullptr,
                                const JSONTranscoder *transcoder = nullptr);
 

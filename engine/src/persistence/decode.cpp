@@ -84,6 +84,21 @@ bool looksLikeText(const QByteArray &bytes)
     return bad * 10 <= s.size();
 }
 
+// Whether compressed bytes begin as zlib and gzip themselves begin them: zlib always writes 0x78
+// (a 32 KiB window) and one of four level flags, gzip 1f 8b 08. Other headers pass the format's
+// checks but come from no real writer, so when they fail to decompress, the bytes are far more
+// likely a ciphertext that happens to begin that way (1 in about 1000 do) than damage.
+bool hasWritersHeader(const QByteArray &b)
+{
+    if (b.size() < 3)
+        return false;
+    const auto b0 = static_cast<unsigned char>(b[0]);
+    const auto b1 = static_cast<unsigned char>(b[1]);
+    if (b0 == 0x78)
+        return b1 == 0x01 || b1 == 0x5e || b1 == 0x9c || b1 == 0xda;
+    return b0 == 0x1f && b1 == 0x8b && static_cast<unsigned char>(b[2]) == 0x08;
+}
+
 const JSONTranscoder &builtInTranscoder()
 {
     static const JSONTranscoder transcoder;
@@ -113,6 +128,17 @@ void parseInto(DecodedState &r, const QByteArray &plain, const JSONTranscoder &t
     }
 }
 
+DecodedState needsKey(const QByteArray &stored)
+{
+    DecodedState r;
+    r.encrypted = true;
+    r.problem = DecodedState::Problem::NeedsKey;
+    r.error = QStringLiteral("the state looks encrypted (%1 bytes that are neither JSON nor zlib or gzip data): "
+                             "a cipher key is needed to read it")
+                  .arg(stored.size());
+    return r;
+}
+
 // Decompresses (by header) and parses bytes that are known to be the plaintext of a record.
 DecodedState decodePlaintext(const QByteArray &plain, bool encrypted, const JSONTranscoder &transcoder)
 {
@@ -134,10 +160,14 @@ DecodedState decodePlaintext(const QByteArray &plain, bool encrypted, const JSON
         parseInto(asJson, plain, transcoder);
         if (asJson.hasState())
             return asJson;
+        if (!encrypted && plain.size() >= MinCipherSize && !hasWritersHeader(plain)) {
+            r = needsKey(plain);
+            return r;
+        }
         r.problem = DecodedState::Problem::Damaged;
         r.error = e.message();
         if (!encrypted && plain.size() >= MinCipherSize)
-            r.error += QStringLiteral(" (if the store is encrypted, a cipher key is needed to read it)");
+            r.error += QStringLiteral(" (or, if the store is encrypted, a cipher key is needed to read it)");
         return r;
     }
     parseInto(r, decompressed, transcoder);
@@ -154,11 +184,7 @@ DecodedState decodeWithoutKey(const QByteArray &stored, const JSONTranscoder &tr
         return r; // damaged JSON text: keep the parser's message and offset
     r.state = json::Value();
     if (stored.size() >= MinCipherSize) {
-        r.encrypted = true;
-        r.problem = DecodedState::Problem::NeedsKey;
-        r.error = QStringLiteral("the state looks encrypted (%1 bytes that are neither JSON nor zlib or gzip data): "
-                                 "a cipher key is needed to read it")
-                      .arg(stored.size());
+        r = needsKey(stored);
     } else {
         r.problem = DecodedState::Problem::Damaged;
         r.error = QStringLiteral("the state is %1 bytes that are neither JSON, nor zlib or gzip data, nor long "

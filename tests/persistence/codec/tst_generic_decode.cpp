@@ -295,27 +295,59 @@ private slots:
         QVERIFY(needsKey > 250);
     }
 
-    // Ciphertext whose first two bytes happen to form a zlib header (about 1 in 1000 records):
-    // without the key it cannot be told from a damaged zlib record, so it is reported as damaged
-    // with a hint about the key; with the key it reads; with a wrong key it cannot be decrypted.
+    // Ciphertext whose first bytes happen to pass zlib's header check (about 1 record in 1000).
+    // Headers no real writer produces still read as encrypted; with one zlib itself writes (78 9c…,
+    // about 1 in 16,000) the bytes cannot be told from a damaged zlib record without the key, so
+    // they are reported damaged, with a hint about the key. With the key they read; with a wrong
+    // key they cannot be decrypted.
+    void ciphertextThatLooksLikeZlib_data()
+    {
+        QTest::addColumn<bool>("writersHeader");
+        QTest::newRow("unusual zlib header") << false;
+        QTest::newRow("zlib's own header") << true;
+    }
     void ciphertextThatLooksLikeZlib()
     {
+        QFETCH(bool, writersHeader);
         const auto cipher = cipherA();
         QByteArray stored;
-        for (int i = 0; i < 100000 && stored.isEmpty(); ++i) {
+        for (int i = 0; i < 2000000 && stored.isEmpty(); ++i) {
             const QByteArray e = cipher->encrypt(stateBytes());
-            if (es::detectCompression(e) == es::Compression::Zlib)
+            if (es::detectCompression(e) != es::Compression::Zlib)
+                continue;
+            const bool own = static_cast<unsigned char>(e[0]) == 0x78;
+            if (own == writersHeader)
                 stored = e;
         }
         QVERIFY(!stored.isEmpty());
         const es::DecodedState noKey = es::decodeStoredState(stored);
-        QCOMPARE(noKey.problem, Problem::Damaged);
-        QVERIFY2(noKey.error.contains(QLatin1String("key")), qPrintable(noKey.error));
         QVERIFY(noKey.state.isNull());
+        QVERIFY2(noKey.error.contains(QLatin1String("key")), qPrintable(noKey.error));
+        if (writersHeader) {
+            QCOMPARE(noKey.problem, Problem::Damaged);
+            QCOMPARE(noKey.storage(), QStringLiteral("zlib"));
+        } else {
+            QCOMPARE(noKey.problem, Problem::NeedsKey);
+            QCOMPARE(noKey.storage(), QStringLiteral("encrypted"));
+        }
         const es::DecodedState right = es::decodeStoredState(stored, cipher.get());
         QVERIFY(right.ok());
         QVERIFY(right.state == stateValue());
         QCOMPARE(es::decodeStoredState(stored, cipherB().get()).problem, Problem::CannotDecrypt);
+    }
+
+    // A damaged record with the header zlib writes is damage, not encryption.
+    void damagedZlibIsNotTakenForEncrypted()
+    {
+        QByteArray z = protect(stateBytes(), QStringLiteral("zlib"), false);
+        QCOMPARE(z.left(2), QByteArray::fromHex("789c"));
+        z[z.size() / 2] = static_cast<char>(z[z.size() / 2] ^ 0x40);
+        const es::DecodedState d = es::decodeStoredState(z);
+        QCOMPARE(d.problem, Problem::Damaged);
+        QVERIFY(!d.encrypted);
+        QByteArray g = protect(stateBytes(), QStringLiteral("gzip"), false);
+        g.chop(4);
+        QCOMPARE(es::decodeStoredState(g).problem, Problem::Damaged);
     }
 };
 
