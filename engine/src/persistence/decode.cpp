@@ -133,9 +133,10 @@ DecodedState needsKey(const QByteArray &stored)
     DecodedState r;
     r.encrypted = true;
     r.problem = DecodedState::Problem::NeedsKey;
-    r.error = QStringLiteral("the state looks encrypted (%1 bytes that are neither JSON nor zlib or gzip data): "
-                             "a cipher key is needed to read it")
-                  .arg(stored.size());
+    r.error
+        = QStringLiteral("the state looks encrypted (%1 bytes that are neither JSON nor zlib or gzip data): "
+                         "a cipher key is needed to read it")
+              .arg(stored.size());
     return r;
 }
 
@@ -187,9 +188,10 @@ DecodedState decodeWithoutKey(const QByteArray &stored, const JSONTranscoder &tr
         r = needsKey(stored);
     } else {
         r.problem = DecodedState::Problem::Damaged;
-        r.error = QStringLiteral("the state is %1 bytes that are neither JSON, nor zlib or gzip data, nor long "
-                                 "enough to be encrypted")
-                      .arg(stored.size());
+        r.error
+            = QStringLiteral("the state is %1 bytes that are neither JSON, nor zlib or gzip data, nor long "
+                             "enough to be encrypted")
+                  .arg(stored.size());
     }
     return r;
 }
@@ -208,17 +210,24 @@ QString DecodedState::storage() const
 QString DecodedState::problemName(Problem p)
 {
     switch (p) {
-    case Problem::None: return QStringLiteral("ok");
-    case Problem::NeedsKey: return QStringLiteral("needs key");
-    case Problem::CannotDecrypt: return QStringLiteral("cannot decrypt");
-    case Problem::Damaged: return QStringLiteral("damaged");
-    case Problem::NotJson: return QStringLiteral("not JSON");
-    case Problem::UnknownType: return QStringLiteral("unknown type");
+    case Problem::None:
+        return QStringLiteral("ok");
+    case Problem::NeedsKey:
+        return QStringLiteral("needs key");
+    case Problem::CannotDecrypt:
+        return QStringLiteral("cannot decrypt");
+    case Problem::Damaged:
+        return QStringLiteral("damaged");
+    case Problem::NotJson:
+        return QStringLiteral("not JSON");
+    case Problem::UnknownType:
+        return QStringLiteral("unknown type");
     }
     return QStringLiteral("unknown problem");
 }
 
-DecodedState decodeStoredState(const QByteArray &stored, const Cipher *cipher, const JSONTranscoder *transcoder)
+DecodedState decodeStoredState(const QByteArray &stored, const Cipher *cipher,
+                               const JSONTranscoder *transcoder)
 {
     const JSONTranscoder &t = transcoder ? *transcoder : builtInTranscoder();
     if (!cipher)

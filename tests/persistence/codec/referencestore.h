@@ -30,7 +30,8 @@ struct ReferenceRow
 
 // Every row of `table` ("stored_events" in rowid order, or "stored_snapshots") of the reference
 // store `fileName`; *error says why when it returns nothing.
-inline std::vector<ReferenceRow> readReferenceRows(const QString &fileName, const QString &table, QString *error)
+inline std::vector<ReferenceRow> readReferenceRows(const QString &fileName, const QString &table,
+                                                   QString *error)
 {
     std::vector<ReferenceRow> rows;
     QTemporaryDir dir;
@@ -43,7 +44,7 @@ inline std::vector<ReferenceRow> readReferenceRows(const QString &fileName, cons
         *error = QStringLiteral("cannot copy %1").arg(fixture(fileName));
         return rows;
     }
-    static std::atomic<int> counter{0};
+    static std::atomic<int> counter {0};
     const QString name = QStringLiteral("referencestore-%1").arg(counter.fetch_add(1));
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
@@ -55,10 +56,11 @@ inline std::vector<ReferenceRow> readReferenceRows(const QString &fileName, cons
             const bool events = table == QLatin1String("stored_events");
             QSqlQuery q(db);
             q.setForwardOnly(true);
-            const QString sql = events ? QStringLiteral("SELECT rowid, originator_id, originator_version, topic, state "
-                                                        "FROM stored_events ORDER BY rowid")
-                                       : QStringLiteral("SELECT 0, originator_id, originator_version, topic, state "
-                                                        "FROM stored_snapshots ORDER BY originator_id, originator_version");
+            const QString sql = events
+                ? QStringLiteral("SELECT rowid, originator_id, originator_version, topic, state "
+                                 "FROM stored_events ORDER BY rowid")
+                : QStringLiteral("SELECT 0, originator_id, originator_version, topic, state "
+                                 "FROM stored_snapshots ORDER BY originator_id, originator_version");
             if (!q.exec(sql)) {
                 *error = q.lastError().text();
             } else {

@@ -28,8 +28,9 @@ QByteArray rawKey(int size, char fill = '\x2a')
 
 QByteArray sampleState()
 {
-    return QByteArrayLiteral("{\"timestamp\": {\"_type_\": \"datetime_iso\", \"_data_\": \"2026-11-28T16:33:09.485709+00:00\"}, "
-                             "\"amount\": {\"_type_\": \"decimal_str\", \"_data_\": \"149.50\"}}");
+    return QByteArrayLiteral(
+        "{\"timestamp\": {\"_type_\": \"datetime_iso\", \"_data_\": \"2026-11-28T16:33:09.485709+00:00\"}, "
+        "\"amount\": {\"_type_\": \"decimal_str\", \"_data_\": \"149.50\"}}");
 }
 
 // Whether decrypt() throws CipherError (and nothing else) for these bytes.
@@ -55,7 +56,7 @@ private slots:
     {
         QTest::addColumn<int>("keySize");
         QTest::addColumn<QByteArray>("plaintext");
-        const QList<int> sizes{16, 24, 32};
+        const QList<int> sizes {16, 24, 32};
         for (int size : sizes) {
             QTest::addRow("AES-%d empty", size * 8) << size << QByteArray();
             QTest::addRow("AES-%d one byte", size * 8) << size << QByteArray("x");
@@ -135,7 +136,7 @@ private slots:
     void notBase64Keys()
     {
         QFETCH(QString, key);
-        QVERIFY_THROWS_EXCEPTION(es::CipherError, es::AESCipher{key});
+        QVERIFY_THROWS_EXCEPTION(es::CipherError, es::AESCipher {key});
     }
 
     void keyGivenWithWhitespaceAround()
@@ -158,7 +159,8 @@ private slots:
     {
         QFETCH(int, size);
         const QString key = es::AESCipher::createKey(size);
-        const auto decoded = QByteArray::fromBase64Encoding(key.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+        const auto decoded
+            = QByteArray::fromBase64Encoding(key.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
         QVERIFY(decoded);
         QCOMPARE(decoded.decoded.size(), size);
         QVERIFY(es::AESCipher::createKey(size) != key); // random, not derived
@@ -256,7 +258,8 @@ private slots:
                 QByteArray altered = encrypted;
                 altered[byte] = static_cast<char>(altered[byte] ^ (1 << bit));
                 if (!refuses(cipher, altered))
-                    QFAIL(qPrintable(QStringLiteral("flipping bit %1 of byte %2 was not detected").arg(bit).arg(byte)));
+                    QFAIL(qPrintable(
+                        QStringLiteral("flipping bit %1 of byte %2 was not detected").arg(bit).arg(byte)));
                 ++refused;
             }
         }
@@ -267,7 +270,7 @@ private slots:
     void threadSafe()
     {
         const es::AESCipher cipher(es::AESCipher::createKey());
-        std::atomic<int> ok{0};
+        std::atomic<int> ok {0};
         std::vector<std::thread> threads;
         for (int t = 0; t < 4; ++t) {
             threads.emplace_back([&cipher, &ok, t] {
@@ -290,14 +293,15 @@ private slots:
         QVERIFY(cipher);
         QCOMPARE(es::AESCipher(key).decrypt(cipher->encrypt("abc")), QByteArray("abc"));
         try {
-            es::cipherForTopic(QStringLiteral("eventsourcing.cipher:Nope"), key, QStringLiteral("APP_CIPHER_TOPIC"));
+            es::cipherForTopic(QStringLiteral("eventsourcing.cipher:Nope"), key,
+                               QStringLiteral("APP_CIPHER_TOPIC"));
             QFAIL("an unknown cipher topic was accepted");
         } catch (const es::ConfigurationError &e) {
             QVERIFY2(e.message().contains(QLatin1String("APP_CIPHER_TOPIC")), qPrintable(e.message()));
         }
         try {
-            es::cipherForTopic(QStringLiteral("eventsourcing.cipher:AESCipher"), QString(), QStringLiteral("CIPHER_TOPIC"),
-                               QStringLiteral("APP_CIPHER_KEY"));
+            es::cipherForTopic(QStringLiteral("eventsourcing.cipher:AESCipher"), QString(),
+                               QStringLiteral("CIPHER_TOPIC"), QStringLiteral("APP_CIPHER_KEY"));
             QFAIL("a missing key was accepted");
         } catch (const es::ConfigurationError &e) {
             QVERIFY2(e.message().contains(QLatin1String("APP_CIPHER_KEY")), qPrintable(e.message()));
@@ -319,13 +323,15 @@ private slots:
         const es::AESCipher wrong(es::AESCipher::createKey());
         for (const QString &table : {QStringLiteral("stored_events"), QStringLiteral("stored_snapshots")}) {
             QString error;
-            const auto rows = es::test::readReferenceRows(QStringLiteral("bankaccounts.zlib-aes.sqlite"), table, &error);
+            const auto rows
+                = es::test::readReferenceRows(QStringLiteral("bankaccounts.zlib-aes.sqlite"), table, &error);
             QVERIFY2(!rows.empty(), qPrintable(error));
             for (const auto &row : rows) {
                 const QByteArray plain = cipher.decrypt(row.state);
                 QCOMPARE(es::detectCompression(plain), es::Compression::Zlib); // the store's compressor
                 const QByteArray text = es::decompressAny(plain);
-                const es::json::Value state = es::json::Value::parse(std::string_view(text.constData(), static_cast<size_t>(text.size())));
+                const es::json::Value state = es::json::Value::parse(
+                    std::string_view(text.constData(), static_cast<size_t>(text.size())));
                 QVERIFY(state.isObject());
                 QVERIFY(state.find("timestamp"));
                 QVERIFY(refuses(wrong, row.state));

@@ -21,10 +21,12 @@ QByteArray randomBytes(int size, quint32 seed)
 
 QByteArray sampleState()
 {
-    QByteArray s = "{\"timestamp\": {\"_type_\": \"datetime_iso\", \"_data_\": \"2026-11-28T16:33:09.485709+00:00\"}, "
-                   "\"items\": [";
+    QByteArray s
+        = "{\"timestamp\": {\"_type_\": \"datetime_iso\", \"_data_\": \"2026-11-28T16:33:09.485709+00:00\"}, "
+          "\"items\": [";
     for (int i = 0; i < 50; ++i)
-        s += "{\"sku\": \"item-" + QByteArray::number(i) + "\", \"qty\": " + QByteArray::number(i % 7) + "}, ";
+        s += "{\"sku\": \"item-" + QByteArray::number(i) + "\", \"qty\": " + QByteArray::number(i % 7)
+            + "}, ";
     s += "{}]}";
     return s;
 }
@@ -82,7 +84,8 @@ private slots:
     // gzip.compress(b'{"a": 1}', mtime=0) in Python 3.11 reads back.
     void gzipFromPython()
     {
-        const QByteArray python = QByteArray::fromHex("1f8b0800000000000203ab564a54b25230ac0500978ea1fb08000000");
+        const QByteArray python
+            = QByteArray::fromHex("1f8b0800000000000203ab564a54b25230ac0500978ea1fb08000000");
         QCOMPARE(es::detectCompression(python), es::Compression::Gzip);
         QCOMPARE(es::GzipCompressor().decompress(python), QByteArray("{\"a\": 1}"));
         QCOMPARE(es::decompressAny(python), QByteArray("{\"a\": 1}"));
@@ -174,7 +177,8 @@ private slots:
             const QByteArray cut = compressed.left(n);
             QVERIFY_THROWS_EXCEPTION(es::CompressionError, compressor->decompress(cut));
             if (es::detectCompression(cut) != es::Compression::None)
-                QVERIFY2(refusesToDecompress(cut), qPrintable(QStringLiteral("prefix of %1 bytes decompressed").arg(n)));
+                QVERIFY2(refusesToDecompress(cut),
+                         qPrintable(QStringLiteral("prefix of %1 bytes decompressed").arg(n)));
         }
     }
 
@@ -202,7 +206,8 @@ private slots:
                 try {
                     const QByteArray out = compressor->decompress(altered);
                     if (out != sampleState())
-                        QFAIL(qPrintable(QStringLiteral("flip of bit %1 in byte %2 gave other bytes").arg(bit).arg(byte)));
+                        QFAIL(qPrintable(
+                            QStringLiteral("flip of bit %1 in byte %2 gave other bytes").arg(bit).arg(byte)));
                     ++harmless;
                 } catch (const es::CompressionError &e) {
                     QVERIFY(e.message().contains(QLatin1String("cannot decompress")));
@@ -239,7 +244,8 @@ private slots:
     {
         QTest::addColumn<QString>("topic");
         QTest::addColumn<es::Compression>("format");
-        QTest::newRow("python class") << QStringLiteral("eventsourcing.compressor:ZlibCompressor") << es::Compression::Zlib;
+        QTest::newRow("python class")
+            << QStringLiteral("eventsourcing.compressor:ZlibCompressor") << es::Compression::Zlib;
         QTest::newRow("zlib module") << QStringLiteral("zlib") << es::Compression::Zlib;
         QTest::newRow("gzip module") << QStringLiteral("gzip") << es::Compression::Gzip;
         QTest::newRow("spaces around") << QStringLiteral("  zlib\n") << es::Compression::Zlib;
@@ -264,7 +270,8 @@ private slots:
     void compressorForBadTopic()
     {
         QFETCH(QString, topic);
-        for (const QString &variable : {QStringLiteral("COMPRESSOR_TOPIC"), QStringLiteral("WIKI_COMPRESSOR_TOPIC")}) {
+        for (const QString &variable :
+             {QStringLiteral("COMPRESSOR_TOPIC"), QStringLiteral("WIKI_COMPRESSOR_TOPIC")}) {
             try {
                 if (variable == QLatin1String("COMPRESSOR_TOPIC"))
                     es::compressorForTopic(topic); // the default names the plain variable
@@ -273,7 +280,8 @@ private slots:
                 QFAIL("a bad COMPRESSOR_TOPIC was accepted");
             } catch (const es::ConfigurationError &e) {
                 QVERIFY2(e.message().startsWith(variable + QLatin1Char('=')), qPrintable(e.message()));
-                QVERIFY2(e.message().contains(QLatin1Char('\'') + topic + QLatin1Char('\'')), qPrintable(e.message()));
+                QVERIFY2(e.message().contains(QLatin1Char('\'') + topic + QLatin1Char('\'')),
+                         qPrintable(e.message()));
             }
         }
     }

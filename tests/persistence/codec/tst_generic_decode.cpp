@@ -12,8 +12,9 @@ using Problem = es::DecodedState::Problem;
 
 namespace {
 
-const char *const StateText = R"({"timestamp": {"_type_": "datetime_iso", "_data_": "2026-11-28T16:33:09.485709+00:00"}, )"
-                              R"("amount": {"_type_": "decimal_str", "_data_": "149.50"}, "note": "caf\u00e9"})";
+const char *const StateText
+    = R"({"timestamp": {"_type_": "datetime_iso", "_data_": "2026-11-28T16:33:09.485709+00:00"}, )"
+      R"("amount": {"_type_": "decimal_str", "_data_": "149.50"}, "note": "caf\u00e9"})";
 
 QByteArray stateBytes()
 {
@@ -40,11 +41,13 @@ std::shared_ptr<es::AESCipher> cipherB()
 // ciphertextThatLooksLikeZlib() covers on its own: the other tests must not depend on luck.
 QByteArray protect(const QByteArray &plain, const QString &compressor, bool encrypt)
 {
-    const std::shared_ptr<const es::Compressor> c = compressor.isEmpty() ? nullptr : es::compressorForTopic(compressor);
+    const std::shared_ptr<const es::Compressor> c
+        = compressor.isEmpty() ? nullptr : es::compressorForTopic(compressor);
     const std::shared_ptr<const es::Cipher> k = encrypt ? cipherA() : nullptr;
     const es::Mapper mapper(std::make_shared<es::JSONTranscoder>(), c, k);
     for (;;) {
-        QByteArray stored = mapper.protect(std::string_view(plain.constData(), static_cast<size_t>(plain.size())));
+        QByteArray stored
+            = mapper.protect(std::string_view(plain.constData(), static_cast<size_t>(plain.size())));
         if (!encrypt || es::detectCompression(stored) == es::Compression::None)
             return stored;
     }
@@ -65,7 +68,8 @@ private slots:
         QTest::newRow("zlib") << QStringLiteral("zlib") << false << QStringLiteral("zlib");
         QTest::newRow("gzip") << QStringLiteral("gzip") << false << QStringLiteral("gzip");
         QTest::newRow("encrypted") << QString() << true << QStringLiteral("encrypted");
-        QTest::newRow("encrypted+zlib") << QStringLiteral("eventsourcing.compressor:ZlibCompressor") << true << QStringLiteral("encrypted+zlib");
+        QTest::newRow("encrypted+zlib") << QStringLiteral("eventsourcing.compressor:ZlibCompressor") << true
+                                        << QStringLiteral("encrypted+zlib");
         QTest::newRow("encrypted+gzip") << QStringLiteral("gzip") << true << QStringLiteral("encrypted+gzip");
     }
     void everyStorage()
@@ -170,7 +174,8 @@ private slots:
         QCOMPARE(d.problem, Problem::Damaged);
         QCOMPARE(d.storage(), QStringLiteral("encrypted+zlib"));
         QVERIFY(d.state.isNull());
-        const es::DecodedState notJson = es::decodeStoredState(cipherA()->encrypt("{\"a\": "), cipherA().get());
+        const es::DecodedState notJson
+            = es::decodeStoredState(cipherA()->encrypt("{\"a\": "), cipherA().get());
         QCOMPARE(notJson.problem, Problem::NotJson);
         QCOMPARE(notJson.storage(), QStringLiteral("encrypted"));
     }
@@ -184,13 +189,15 @@ private slots:
         QTest::newRow("invalid UTF-8 in a string") << QByteArray(StateText).replace("caf", "ca\xff");
         QTest::newRow("single quotes") << QByteArray("{'a': 1}");
         QTest::newRow("short text") << QByteArray("hello");
-        QTest::newRow("long text") << QByteArray("this is a plain English sentence and certainly no JSON at all");
+        QTest::newRow("long text") << QByteArray(
+            "this is a plain English sentence and certainly no JSON at all");
     }
     void notJson()
     {
         QFETCH(QByteArray, stored);
         const auto key = cipherA();
-        for (const es::Cipher *cipher : {static_cast<const es::Cipher *>(nullptr), static_cast<const es::Cipher *>(key.get())}) {
+        for (const es::Cipher *cipher :
+             {static_cast<const es::Cipher *>(nullptr), static_cast<const es::Cipher *>(key.get())}) {
             const es::DecodedState d = es::decodeStoredState(stored, cipher);
             QCOMPARE(d.problem, Problem::NotJson);
             QVERIFY(d.state.isNull());
@@ -213,7 +220,8 @@ private slots:
 
     void unknownType()
     {
-        const QByteArray state = R"({"sent_via": {"_type_": "send_method_str", "_data_": "EMAIL"}, "amount": {"_type_": "decimal_str", "_data_": "1"}})";
+        const QByteArray state
+            = R"({"sent_via": {"_type_": "send_method_str", "_data_": "EMAIL"}, "amount": {"_type_": "decimal_str", "_data_": "1"}})";
         // Without a transcoder only the built-in names are known.
         const es::DecodedState d = es::decodeStoredState(state);
         QCOMPARE(d.problem, Problem::UnknownType);

@@ -36,7 +36,10 @@ es::json::Value parseLine(const QByteArray &line)
 QString describe(const es::test::ReferenceRow &row)
 {
     const QString where = row.id > 0 ? QStringLiteral(", notification %1").arg(row.id) : QString();
-    return QStringLiteral("%1 v%2 (%3%4)").arg(dashed(row.originatorId)).arg(row.originatorVersion).arg(row.topic, where);
+    return QStringLiteral("%1 v%2 (%3%4)")
+        .arg(dashed(row.originatorId))
+        .arg(row.originatorVersion)
+        .arg(row.topic, where);
 }
 
 // The application's transcodings of the invoice example (test_invoice.py).
@@ -70,14 +73,30 @@ private slots:
         QTest::addColumn<QString>("key");
         QTest::addColumn<QString>("storage");
         QTest::addColumn<int>("count");
-        QTest::newRow("bankaccounts events") << "bankaccounts.sqlite" << "stored_events" << "bankaccounts.notifications.jsonl" << QString() << "plain" << 257;
-        QTest::newRow("bankaccounts snapshots") << "bankaccounts.sqlite" << "stored_snapshots" << "bankaccounts.snapshots.jsonl" << QString() << "plain" << 5;
-        QTest::newRow("zlib-aes events") << "bankaccounts.zlib-aes.sqlite" << "stored_events" << "bankaccounts.zlib-aes.notifications.jsonl"
-                                         << "bankaccounts.zlib-aes.key" << "encrypted+zlib" << 161;
-        QTest::newRow("zlib-aes snapshots") << "bankaccounts.zlib-aes.sqlite" << "stored_snapshots" << "bankaccounts.zlib-aes.snapshots.jsonl"
-                                            << "bankaccounts.zlib-aes.key" << "encrypted+zlib" << 4;
-        QTest::newRow("invoice events") << "invoice.sqlite" << "stored_events" << "invoice.notifications.jsonl" << QString() << "plain" << 5;
-        QTest::newRow("invoice snapshots") << "invoice.sqlite" << "stored_snapshots" << "invoice.snapshots.jsonl" << QString() << "plain" << 1;
+        QTest::newRow("bankaccounts events")
+            << "bankaccounts.sqlite"
+            << "stored_events"
+            << "bankaccounts.notifications.jsonl" << QString() << "plain" << 257;
+        QTest::newRow("bankaccounts snapshots")
+            << "bankaccounts.sqlite"
+            << "stored_snapshots"
+            << "bankaccounts.snapshots.jsonl" << QString() << "plain" << 5;
+        QTest::newRow("zlib-aes events") << "bankaccounts.zlib-aes.sqlite"
+                                         << "stored_events"
+                                         << "bankaccounts.zlib-aes.notifications.jsonl"
+                                         << "bankaccounts.zlib-aes.key"
+                                         << "encrypted+zlib" << 161;
+        QTest::newRow("zlib-aes snapshots") << "bankaccounts.zlib-aes.sqlite"
+                                            << "stored_snapshots"
+                                            << "bankaccounts.zlib-aes.snapshots.jsonl"
+                                            << "bankaccounts.zlib-aes.key"
+                                            << "encrypted+zlib" << 4;
+        QTest::newRow("invoice events") << "invoice.sqlite"
+                                        << "stored_events"
+                                        << "invoice.notifications.jsonl" << QString() << "plain" << 5;
+        QTest::newRow("invoice snapshots") << "invoice.sqlite"
+                                           << "stored_snapshots"
+                                           << "invoice.snapshots.jsonl" << QString() << "plain" << 1;
     }
     void everyRecordAsPythonDecodedIt()
     {
@@ -99,7 +118,7 @@ private slots:
         // Snapshots have no notification id: find their line by originator id and version.
         QHash<QString, Expected> byKey;
         for (int i = 0; i < lines.size(); ++i) {
-            Expected e{parseLine(lines[i]), i + 1};
+            Expected e {parseLine(lines[i]), i + 1};
             QVERIFY2(e.line.isObject(), qPrintable(jsonl));
             const QString k = e.line.find("originator_id")->toQString() + QLatin1Char('/')
                 + QString::number(e.line.find("originator_version")->toInteger());
@@ -118,8 +137,10 @@ private slots:
             const auto &row = rows[i];
             const QString originator = dashed(row.originatorId);
             QCOMPARE(row.originatorId.size(), 32); // stored as 32 hex digits
-            const auto found = byKey.constFind(originator + QLatin1Char('/') + QString::number(row.originatorVersion));
-            QVERIFY2(found != byKey.constEnd(), qPrintable(QStringLiteral("no line for %1").arg(describe(row))));
+            const auto found
+                = byKey.constFind(originator + QLatin1Char('/') + QString::number(row.originatorVersion));
+            QVERIFY2(found != byKey.constEnd(),
+                     qPrintable(QStringLiteral("no line for %1").arg(describe(row))));
             const es::json::Value &line = found->line;
             if (events) {
                 // rowid is the notification id, and the lines are in notification order.
@@ -161,9 +182,11 @@ private slots:
     void unknownTypesWithoutTheTranscodings()
     {
         QString error;
-        const auto rows = es::test::readReferenceRows(QStringLiteral("invoice.sqlite"), QStringLiteral("stored_events"), &error);
+        const auto rows = es::test::readReferenceRows(QStringLiteral("invoice.sqlite"),
+                                                      QStringLiteral("stored_events"), &error);
         QVERIFY2(!rows.empty(), qPrintable(error));
-        const QList<QByteArray> lines = es::test::readJsonLines(QStringLiteral("invoice.notifications.jsonl"));
+        const QList<QByteArray> lines
+            = es::test::readJsonLines(QStringLiteral("invoice.notifications.jsonl"));
         int unknown = 0;
         for (size_t i = 0; i < rows.size(); ++i) {
             const es::DecodedState d = es::decodeStoredState(rows[i].state);
@@ -171,7 +194,8 @@ private slots:
             QVERIFY(d.state == *parseLine(lines[static_cast<int>(i)]).find("state"));
             if (d.problem == Problem::UnknownType) {
                 ++unknown;
-                QVERIFY2(d.error.contains(QLatin1String("'person_as_dict'")) || d.error.contains(QLatin1String("'send_method_str'"))
+                QVERIFY2(d.error.contains(QLatin1String("'person_as_dict'"))
+                             || d.error.contains(QLatin1String("'send_method_str'"))
                              || d.error.contains(QLatin1String("'status_str'")),
                          qPrintable(d.error));
             } else {
@@ -191,13 +215,14 @@ private slots:
     {
         QFETCH(QString, table);
         QString error;
-        const auto rows = es::test::readReferenceRows(QStringLiteral("bankaccounts.zlib-aes.sqlite"), table, &error);
+        const auto rows
+            = es::test::readReferenceRows(QStringLiteral("bankaccounts.zlib-aes.sqlite"), table, &error);
         QVERIFY2(!rows.empty(), qPrintable(error));
         const QString rightKey = es::test::referenceKey(QStringLiteral("bankaccounts.zlib-aes.key"));
         // A key of each size, and the right key with one bit changed.
         QByteArray nearKey = QByteArray::fromBase64(rightKey.toLatin1());
         nearKey[0] = static_cast<char>(nearKey[0] ^ 0x01);
-        std::vector<std::shared_ptr<es::Cipher>> wrongKeys{
+        std::vector<std::shared_ptr<es::Cipher>> wrongKeys {
             std::make_shared<es::AESCipher>(es::AESCipher::createKey(16)),
             std::make_shared<es::AESCipher>(es::AESCipher::createKey(24)),
             std::make_shared<es::AESCipher>(es::AESCipher::createKey(32)),
@@ -207,7 +232,9 @@ private slots:
             for (const auto &row : rows) {
                 const es::DecodedState d = es::decodeStoredState(row.state, wrong.get());
                 QVERIFY2(d.problem == Problem::CannotDecrypt,
-                         qPrintable(describe(row) + QStringLiteral(": ") + es::DecodedState::problemName(d.problem) + QStringLiteral(" ") + d.error));
+                         qPrintable(describe(row) + QStringLiteral(": ")
+                                    + es::DecodedState::problemName(d.problem) + QStringLiteral(" ")
+                                    + d.error));
                 QVERIFY(!d.hasState());
                 QVERIFY(d.state.isNull());
                 QVERIFY(d.encrypted);
@@ -220,11 +247,13 @@ private slots:
     {
         for (const QString &table : {QStringLiteral("stored_events"), QStringLiteral("stored_snapshots")}) {
             QString error;
-            const auto rows = es::test::readReferenceRows(QStringLiteral("bankaccounts.zlib-aes.sqlite"), table, &error);
+            const auto rows
+                = es::test::readReferenceRows(QStringLiteral("bankaccounts.zlib-aes.sqlite"), table, &error);
             QVERIFY2(!rows.empty(), qPrintable(error));
             for (const auto &row : rows) {
                 const es::DecodedState d = es::decodeStoredState(row.state);
-                QVERIFY2(d.problem == Problem::NeedsKey, qPrintable(describe(row) + QStringLiteral(": ") + d.error));
+                QVERIFY2(d.problem == Problem::NeedsKey,
+                         qPrintable(describe(row) + QStringLiteral(": ") + d.error));
                 QVERIFY(d.state.isNull());
                 QCOMPARE(d.storage(), QStringLiteral("encrypted"));
                 QVERIFY(d.error.contains(QLatin1String("key")));
@@ -236,7 +265,8 @@ private slots:
     void plainStoreWithAKey()
     {
         QString error;
-        const auto rows = es::test::readReferenceRows(QStringLiteral("bankaccounts.sqlite"), QStringLiteral("stored_events"), &error);
+        const auto rows = es::test::readReferenceRows(QStringLiteral("bankaccounts.sqlite"),
+                                                      QStringLiteral("stored_events"), &error);
         QVERIFY2(!rows.empty(), qPrintable(error));
         const es::AESCipher cipher(es::test::referenceKey(QStringLiteral("bankaccounts.zlib-aes.key")));
         for (const auto &row : rows) {
@@ -257,7 +287,8 @@ private slots:
 private:
     static QByteArray sha256(const QString &store)
     {
-        return QCryptographicHash::hash(es::test::readFile(es::test::fixture(store)), QCryptographicHash::Sha256);
+        return QCryptographicHash::hash(es::test::readFile(es::test::fixture(store)),
+                                        QCryptographicHash::Sha256);
     }
     QHash<QString, QByteArray> m_hashes;
 };

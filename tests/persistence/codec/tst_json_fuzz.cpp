@@ -43,11 +43,44 @@ std::string_view view(const QByteArray &b)
 }
 
 // Snippets that make the parser take its less travelled paths.
-const char *const Splices[] = {"{", "}", "[", "]", "\"", "\\", ",", ":", "\\u", "\\ud800", "\\udc00", "\\ud83d\\ude00",
-                               "\\u00e9", "-", "0", "1e", "1e400", "-1e-400", ".", "e+", "NaN", "Infinity", "-Infinity",
-                               "true", "null", "\xc3\xa9", "\xf0\x9f\x98\x80", "\xed\xa0\x80", "\xff", "\x80", "\t",
-                               "\n", "\x01", "99999999999999999999999", "{\"_type_\": \"x\", \"_data_\": 1}",
-                               "\"_type_\"", "[[[[[[[[", "]]]]"};
+const char *const Splices[] = {"{",
+                               "}",
+                               "[",
+                               "]",
+                               "\"",
+                               "\\",
+                               ",",
+                               ":",
+                               "\\u",
+                               "\\ud800",
+                               "\\udc00",
+                               "\\ud83d\\ude00",
+                               "\\u00e9",
+                               "-",
+                               "0",
+                               "1e",
+                               "1e400",
+                               "-1e-400",
+                               ".",
+                               "e+",
+                               "NaN",
+                               "Infinity",
+                               "-Infinity",
+                               "true",
+                               "null",
+                               "\xc3\xa9",
+                               "\xf0\x9f\x98\x80",
+                               "\xed\xa0\x80",
+                               "\xff",
+                               "\x80",
+                               "\t",
+                               "\n",
+                               "\x01",
+                               "99999999999999999999999",
+                               "{\"_type_\": \"x\", \"_data_\": 1}",
+                               "\"_type_\"",
+                               "[[[[[[[[",
+                               "]]]]"};
 
 class Mutator
 {
@@ -91,7 +124,8 @@ public:
             default: { // overwrite a byte with something JSON-shaped
                 if (!b.isEmpty()) {
                     static const char structural[] = "{}[]\",:\\-0.eEtfn \x7f\x80\xc3";
-                    b[position(b) % b.size()] = structural[m_gen.bounded(static_cast<quint32>(sizeof structural - 1))];
+                    b[position(b) % b.size()]
+                        = structural[m_gen.bounded(static_cast<quint32>(sizeof structural - 1))];
                 }
                 break;
             }
@@ -101,7 +135,10 @@ public:
     }
 
 private:
-    qsizetype position(const QByteArray &b) { return static_cast<qsizetype>(m_gen.bounded(static_cast<quint32>(b.size() + 1))); }
+    qsizetype position(const QByteArray &b)
+    {
+        return static_cast<qsizetype>(m_gen.bounded(static_cast<quint32>(b.size() + 1)));
+    }
     QRandomGenerator m_gen;
 };
 
@@ -118,7 +155,9 @@ const char *const SyntheticStates[] = {
     R"({"timestamp": {"_type_": "datetime_iso", "_data_": "2026-11-28T16:33:09.485709+00:00"}, "originator_topic": "eventsourcing.examples.bankaccounts.domainmodel:BankAccount", "full_name": "Holder 0", "email_address": "holder0@example.com"})",
     R"({"timestamp": {"_type_": "datetime_iso", "_data_": "2026-11-28T16:33:09.5"}, "amount": {"_type_": "decimal_str", "_data_": "-149.50"}, "transaction_id": {"_type_": "uuid_hex", "_data_": "973a34cfd94348b2857841bccb3657ec"}})",
     // Escapes of every kind (written as an ordinary literal: moc misreads \" in raw strings).
-    "{\"note\": \"caf\\u00e9 \\u65e5\\u672c \\ud83d\\ude00 \\ud800\", \"n\": [1, -0, 2.5e-05, 1e+16, 123456789012345678901234567890, true, false, null], \"nested\": {\"a\": {\"b\": [{}, [], \"\"]}}, \"esc\": \"\\\"\\\\\\/\\b\\f\\n\\r\\t\"}",
+    "{\"note\": \"caf\\u00e9 \\u65e5\\u672c \\ud83d\\ude00 \\ud800\", \"n\": [1, -0, 2.5e-05, 1e+16, "
+    "123456789012345678901234567890, true, false, null], \"nested\": {\"a\": {\"b\": [{}, [], \"\"]}}, "
+    "\"esc\": \"\\\"\\\\\\/\\b\\f\\n\\r\\t\"}",
     R"({"limits": [NaN, -Infinity, Infinity, 1e999, -0.0, 5e-324, 9223372036854775807, -9223372036854775809]})",
     R"({"issued_to": {"_type_": "person_as_dict", "_data_": {"name": "Oscar the Octopus", "address": "Underwater"}}, "status": {"_type_": "status_str", "_data_": "SENT"}})",
 };
@@ -141,7 +180,8 @@ void checkParserOn(const QByteArray &text, int *values, int *errors)
         }
         const es::json::Value back = es::json::Value::parse(again);
         if (!(back == v))
-            QFAIL(qPrintable(QStringLiteral("round trip changed the value of %1").arg(QString::fromLatin1(text.toHex()))));
+            QFAIL(qPrintable(
+                QStringLiteral("round trip changed the value of %1").arg(QString::fromLatin1(text.toHex()))));
         ++*values;
     } else {
         QVERIFY2(error.find(" at offset ") != std::string::npos, error.c_str());
@@ -176,11 +216,14 @@ private slots:
         for (const char *s : SyntheticStates)
             texts.emplace_back(s);
         if (QFileInfo::exists(es::test::fixture(QStringLiteral("README.md")))) {
-            for (const QString &store : {QStringLiteral("bankaccounts.sqlite"), QStringLiteral("invoice.sqlite")}) {
+            for (const QString &store :
+                 {QStringLiteral("bankaccounts.sqlite"), QStringLiteral("invoice.sqlite")}) {
                 QString error;
-                for (const auto &row : es::test::readReferenceRows(store, QStringLiteral("stored_events"), &error))
+                for (const auto &row :
+                     es::test::readReferenceRows(store, QStringLiteral("stored_events"), &error))
                     texts.push_back(row.state);
-                for (const auto &row : es::test::readReferenceRows(store, QStringLiteral("stored_snapshots"), &error))
+                for (const auto &row :
+                     es::test::readReferenceRows(store, QStringLiteral("stored_snapshots"), &error))
                     texts.push_back(row.state);
             }
         }
@@ -194,7 +237,8 @@ private slots:
             const QByteArray text = mutator.mutate(original);
             checkParserOn(text, &values, &errors);
             if (QTest::currentTestFailed())
-                QFAIL(qPrintable(QStringLiteral("mutant %1: %2").arg(i).arg(QString::fromLatin1(text.toHex()))));
+                QFAIL(qPrintable(
+                    QStringLiteral("mutant %1: %2").arg(i).arg(QString::fromLatin1(text.toHex()))));
             try {
                 transcoder.decode(text);
             } catch (const es::TranscodingError &) {
@@ -211,7 +255,8 @@ private slots:
     void decoderOnDamagedRecords()
     {
         std::vector<Seed> seeds;
-        const auto key = es::AESCipher::fromRawKey(QByteArray::fromHex("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"));
+        const auto key = es::AESCipher::fromRawKey(
+            QByteArray::fromHex("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"));
         const es::ZlibCompressor zlib;
         const es::GzipCompressor gzip;
         for (const char *s : SyntheticStates) {
@@ -225,15 +270,17 @@ private slots:
             seeds.push_back({key->encrypt(gzip.compress(plain)), key, true, state});
         }
         if (QFileInfo::exists(es::test::fixture(QStringLiteral("README.md")))) {
-            const std::shared_ptr<es::Cipher> reference
-                = std::make_shared<es::AESCipher>(es::test::referenceKey(QStringLiteral("bankaccounts.zlib-aes.key")));
+            const std::shared_ptr<es::Cipher> reference = std::make_shared<es::AESCipher>(
+                es::test::referenceKey(QStringLiteral("bankaccounts.zlib-aes.key")));
             QString error;
-            for (const auto &row : es::test::readReferenceRows(QStringLiteral("bankaccounts.zlib-aes.sqlite"), QStringLiteral("stored_events"), &error)) {
+            for (const auto &row : es::test::readReferenceRows(QStringLiteral("bankaccounts.zlib-aes.sqlite"),
+                                                               QStringLiteral("stored_events"), &error)) {
                 const es::DecodedState d = es::decodeStoredState(row.state, reference.get());
                 QVERIFY2(d.ok(), qPrintable(d.error));
                 seeds.push_back({row.state, reference, true, d.state});
             }
-            for (const auto &row : es::test::readReferenceRows(QStringLiteral("bankaccounts.sqlite"), QStringLiteral("stored_events"), &error)) {
+            for (const auto &row : es::test::readReferenceRows(QStringLiteral("bankaccounts.sqlite"),
+                                                               QStringLiteral("stored_events"), &error)) {
                 const es::DecodedState d = es::decodeStoredState(row.state);
                 QVERIFY2(d.ok(), qPrintable(d.error));
                 seeds.push_back({row.state, nullptr, false, d.state});
@@ -255,20 +302,24 @@ private slots:
                     d = es::decodeStoredState(mutant, cipher);
                 } catch (const std::exception &e) {
                     QFAIL(qPrintable(QStringLiteral("decodeStoredState threw '%1' for mutant %2: %3")
-                                         .arg(QString::fromUtf8(e.what())).arg(i).arg(QString::fromLatin1(mutant.toHex()))));
+                                         .arg(QString::fromUtf8(e.what()))
+                                         .arg(i)
+                                         .arg(QString::fromLatin1(mutant.toHex()))));
                 }
                 checkDecoded(d);
                 if (QTest::currentTestFailed())
-                    QFAIL(qPrintable(QStringLiteral("mutant %1: %2").arg(i).arg(QString::fromLatin1(mutant.toHex()))));
+                    QFAIL(qPrintable(
+                        QStringLiteral("mutant %1: %2").arg(i).arg(QString::fromLatin1(mutant.toHex()))));
                 ++seen[d.problem];
                 // Authenticated or checksummed bytes never give another state: a damaged record
                 // reads as the original or not at all.
                 // (A state holding NaN equals nothing, not even itself, so cannot be compared.)
-                if (d.hasState() && mutant != seed.stored && (seed.cipher || seed.compressed) && d.storage() != QLatin1String("plain")
-                    && seed.state == seed.state) {
+                if (d.hasState() && mutant != seed.stored && (seed.cipher || seed.compressed)
+                    && d.storage() != QLatin1String("plain") && seed.state == seed.state) {
                     if (!(d.state == seed.state))
                         QFAIL(qPrintable(QStringLiteral("mutant %1 of a %2 record decoded to other JSON: %3")
-                                             .arg(i).arg(d.storage(), QString::fromLatin1(mutant.toHex()))));
+                                             .arg(i)
+                                             .arg(d.storage(), QString::fromLatin1(mutant.toHex()))));
                     ++unchangedReads;
                 }
                 if (seed.cipher && cipher == seed.cipher.get() && mutant != seed.stored && d.encrypted)
@@ -276,12 +327,13 @@ private slots:
             }
         }
         // Every kind of answer came up.
-        for (Problem p : {Problem::None, Problem::NeedsKey, Problem::CannotDecrypt, Problem::Damaged, Problem::NotJson, Problem::UnknownType})
+        for (Problem p : {Problem::None, Problem::NeedsKey, Problem::CannotDecrypt, Problem::Damaged,
+                          Problem::NotJson, Problem::UnknownType})
             QVERIFY2(seen[p] > 0, qPrintable(es::DecodedState::problemName(p)));
         qInfo("answers: ok %d, needs key %d, cannot decrypt %d, damaged %d, not JSON %d, unknown type %d; "
               "damaged compressed records that read as the original %d",
-              seen[Problem::None], seen[Problem::NeedsKey], seen[Problem::CannotDecrypt], seen[Problem::Damaged],
-              seen[Problem::NotJson], seen[Problem::UnknownType], unchangedReads);
+              seen[Problem::None], seen[Problem::NeedsKey], seen[Problem::CannotDecrypt],
+              seen[Problem::Damaged], seen[Problem::NotJson], seen[Problem::UnknownType], unchangedReads);
     }
 
     // Mutating the inputs of the other readers: decompressAny and the cipher refuse with their
