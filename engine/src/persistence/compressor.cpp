@@ -42,6 +42,7 @@ QByteArray inflateAll(const QByteArray &data, int windowBits, const char *format
     QByteArray out;
     out.resize(qMax<qsizetype>(256, data.size() * 4));
     int rc = Z_OK;
+    bool tooLarge = false;
     for (;;) {
         zs.next_out = reinterpret_cast<Bytef *>(out.data() + zs.total_out);
         zs.avail_out = static_cast<uInt>(out.size() - static_cast<qsizetype>(zs.total_out));
@@ -55,7 +56,8 @@ QByteArray inflateAll(const QByteArray &data, int windowBits, const char *format
         if (rc != Z_OK && rc != Z_BUF_ERROR)
             break;
         if (zs.avail_out == 0) {
-            if (out.size() > (qsizetype(1) << 30)) {
+            if (out.size() > (qsizetype(1) << 30)) { // a decompression bomb, not a state
+                tooLarge = true;
                 rc = Z_MEM_ERROR;
                 break;
             }
@@ -68,7 +70,10 @@ QByteArray inflateAll(const QByteArray &data, int windowBits, const char *format
     if (rc != Z_STREAM_END)
         throw CompressionError(QStringLiteral("cannot decompress %1 data: %2")
                                    .arg(QLatin1String(format),
-                                        rc == Z_DATA_ERROR ? QStringLiteral("damaged or truncated") : QStringLiteral("error %1").arg(rc)));
+                                        rc == Z_DATA_ERROR ? QStringLiteral("damaged or truncated")
+                                        : rc == Z_NEED_DICT ? QStringLiteral("it needs a preset dictionary, which no writer of states uses")
+                                        : tooLarge         ? QStringLiteral("it expands beyond 1 GiB, more than any stored state")
+                                                           : QStringLiteral("error %1").arg(rc)));
     if (trailing)
         throw CompressionError(QStringLiteral("cannot decompress %1 data: trailing bytes after the stream").arg(QLatin1String(format)));
     out.truncate(produced);

@@ -224,7 +224,12 @@ private slots:
         QVERIFY(refusesToDecompress(QByteArray::fromHex("789c") + "garbage that is not deflate data"));
         QVERIFY(refusesToDecompress(QByteArray::fromHex("1f8b08") + QByteArray(20, '\xff')));
         // A preset dictionary (FDICT) is never used by Python's writers, and cannot be read.
-        QVERIFY(refusesToDecompress(QByteArray::fromHex("78bb") + QByteArray(20, '\x01')));
+        try {
+            es::decompressAny(QByteArray::fromHex("78bb") + QByteArray(20, '\x01'));
+            QFAIL("a stream needing a dictionary was decompressed");
+        } catch (const es::CompressionError &e) {
+            QVERIFY2(e.message().contains(QLatin1String("dictionary")), qPrintable(e.message()));
+        }
         QVERIFY_THROWS_EXCEPTION(es::CompressionError, es::ZlibCompressor().decompress(QByteArray()));
         QVERIFY_THROWS_EXCEPTION(es::CompressionError, es::ZlibCompressor().decompress("{\"a\": 1}"));
         QVERIFY_THROWS_EXCEPTION(es::CompressionError, es::GzipCompressor().decompress("{\"a\": 1}"));
