@@ -28,15 +28,25 @@
 #include <QHash>
 #include <QMap>
 #include <QString>
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <thread>
 #include <vector>
 
 namespace es {
 
 using EnvMap = QMap<QString, QString>;
+
+// Something a leader prompts after it recorded new events: a follower's runner (system.h).
+class Promptable
+{
+public:
+    virtual ~Promptable();
+    virtual void receivePrompt(const QString &leaderName) = 0;
+};
 
 // An event recorded by save(), with its notification id (0 when the recorder has no log).
 struct Recording
@@ -53,10 +63,16 @@ public:
     ProcessEvent() = default;
     explicit ProcessEvent(const Tracking &tracking) : m_tracking(tracking) { }
 
-    // Collects (and clears) the pending events of each aggregate, in order.
+    // Collects (and clears) the pending events of each aggregate, in order. The caller keeps the
+    // aggregate alive until the process event is recorded.
     void collectEvents(Aggregate &aggregate);
     void collectEvents(const std::vector<Aggregate *> &aggregates);
+    // As above, and the process event keeps the aggregate alive (what policies use).
+    void collectEvents(std::shared_ptr<Aggregate> aggregate);
     void collectEvent(DomainEventPtr event);
+    // Orders the events as they were triggered in this process, across aggregates (stable, so events
+    // read from a store keep their collection order). Followers do this before recording.
+    void sortByCreation();
 
     const std::vector<DomainEventPtr> &events() const { return m_events; }
     const std::optional<Tracking> &tracking() const { return m_tracking; }
@@ -66,6 +82,7 @@ public:
 private:
     std::vector<DomainEventPtr> m_events;
     QHash<QUuid, const Aggregate *> m_aggregates;
+    std::vector<std::shared_ptr<Aggregate>> m_owned;
     std::optional<Tracking> m_tracking;
 };
 
@@ -136,6 +153,13 @@ public:
     std::shared_ptr<NotificationLog> logPtr();
     bool isSnapshottingEnabled();
 
+    // Leading (Python's Leader; any application can lead, as a System makes leaders of plain
+    // applications): after each record that wrote events, every follower is prompted with name().
+    // The followers must outlive their registration (stopLeading() before destroying one).
+    void lead(Promptable *follower);
+    void stopLeading(Promptable *follower);
+    void promptFollowers();
+
     // Automatic snapshots: after a save, an aggregate of type A whose new version is a multiple of
     // `interval` gets a snapshot. Set in the constructor; turns snapshotting on.
     template<typename A>
@@ -154,7 +178,7 @@ protected:
     virtual void registerTranscodings(JSONTranscoder &) { }
     // Called after each save with the new events (Python's notify()).
     virtual void notify(const std::vector<DomainEventPtr> &) { }
-    // Called after each successful record with what was recorded (leaders prompt followers here).
+    // Called after each successful record with what was recorded, before followers are prompted.
     virtual void onRecorded(const std::vector<Recording> &) { }
 
     // The construct*() steps, in the order Python's Application.__init__ runs them.
@@ -178,7 +202,12 @@ private:
     QString m_name;
     EnvMap m_givenEnv;
     std::once_flag m_once;
+    // The thread running build(): construct*() steps may use the accessors of parts built before
+    // them without waiting on the once-flag they are inside.
+    std::atomic<std::thread::id> m_builder{};
     QHash<const AggregateClass *, qint64> m_snapshottingIntervals;
+    std::mutex m_followersMutex;
+    std::vector<Promptable *> m_followers;
 
     Environment m_env;
     std::unique_ptr<InfrastructureFactory> m_factory;

@@ -177,6 +177,7 @@ QString decodeOriginatorTopic(const json::Node &state);
 [[noreturn]] void throwWrongAggregateType(const QString &expected, const Aggregate *found);
 // Appends a stored value as the representations show it (Decimal('1.50'), UUID('…'), ISO times).
 void appendRepr(QString &out, const json::Value &value);
+quint64 nextCreationSequence();
 void registerClassOrThrow(const QString &topic, const EventClass &cls);
 void registerClassOrThrow(const QString &topic, const AggregateClass &cls);
 
@@ -237,6 +238,10 @@ public:
     QUuid originatorId;
     qint64 originatorVersion = 0;
     Timestamp timestamp;
+    // The order in which this process triggered its events (0 for events read from a store). Not
+    // stored; lets a process application record a policy's new events in the order they happened,
+    // across aggregates.
+    quint64 creationSequence = 0;
 
     virtual const EventClass &eventClass() const = 0;
     const QString &topic() const { return eventClass().topic; }
@@ -491,6 +496,7 @@ protected:
         event->originatorVersion = Derived::INITIAL_VERSION;
         event->timestamp = Timestamp::now();
         event->originatorTopic = QString::fromUtf8(Derived::TOPIC);
+        event->creationSequence = detail::nextCreationSequence();
         assignArgs(*event, std::forward<Args>(args)...);
         std::unique_ptr<Aggregate> made = event->mutate(nullptr);
         std::unique_ptr<Derived> aggregate(static_cast<Derived *>(made.release()));
@@ -507,6 +513,7 @@ protected:
         event->originatorId = id();
         event->originatorVersion = version() + 1;
         event->timestamp = Timestamp::now();
+        event->creationSequence = detail::nextCreationSequence();
         assignArgs(*event, std::forward<Args>(args)...);
         event->mutateInPlace(static_cast<Derived &>(*this));
         m_pending.push_back(std::move(event));

@@ -2,6 +2,8 @@
 
 #include "es/errors.h"
 
+#include <algorithm>
+
 namespace es {
 
 // --- ProcessEvent ---------------------------------------------------------------------------------------
@@ -18,6 +20,21 @@ void ProcessEvent::collectEvents(const std::vector<Aggregate *> &aggregates)
     for (Aggregate *a : aggregates)
         if (a)
             collectEvents(*a);
+}
+
+void ProcessEvent::collectEvents(std::shared_ptr<Aggregate> aggregate)
+{
+    if (!aggregate)
+        return;
+    collectEvents(*aggregate);
+    m_owned.push_back(std::move(aggregate));
+}
+
+void ProcessEvent::sortByCreation()
+{
+    std::stable_sort(m_events.begin(), m_events.end(), [](const DomainEventPtr &a, const DomainEventPtr &b) {
+        return a->creationSequence < b->creationSequence;
+    });
 }
 
 void ProcessEvent::collectEvent(DomainEventPtr event)
@@ -89,7 +106,18 @@ Application::~Application() = default;
 
 void Application::initialise()
 {
-    std::call_once(m_once, [this] { build(); });
+    if (m_builder.load() == std::this_thread::get_id())
+        return;
+    std::call_once(m_once, [this] {
+        m_builder = std::this_thread::get_id();
+        try {
+            build();
+        } catch (...) {
+            m_builder = std::thread::id();
+            throw;
+        }
+        m_builder = std::thread::id();
+    });
 }
 
 void Application::build()
@@ -250,7 +278,36 @@ std::vector<Recording> Application::record(ProcessEvent &processEvent)
     takeSnapshots(processEvent);
     onRecorded(recordings);
     notify(processEvent.events());
+    // A tracking-only record (a policy that made no events) is no news to followers.
+    if (!recordings.empty())
+        promptFollowers();
     return recordings;
+}
+
+Promptable::~Promptable() = default;
+
+void Application::lead(Promptable *follower)
+{
+    std::lock_guard lock(m_followersMutex);
+    if (std::find(m_followers.begin(), m_followers.end(), follower) == m_followers.end())
+        m_followers.push_back(follower);
+}
+
+void Application::stopLeading(Promptable *follower)
+{
+    std::lock_guard lock(m_followersMutex);
+    m_followers.erase(std::remove(m_followers.begin(), m_followers.end(), follower), m_followers.end());
+}
+
+void Application::promptFollowers()
+{
+    std::vector<Promptable *> followers;
+    {
+        std::lock_guard lock(m_followersMutex);
+        followers = m_followers;
+    }
+    for (Promptable *f : followers)
+        f->receivePrompt(m_name);
 }
 
 void Application::takeSnapshots(const ProcessEvent &processEvent)

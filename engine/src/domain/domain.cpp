@@ -1,5 +1,7 @@
 #include "es/domain.h"
 
+#include <atomic>
+
 namespace es {
 
 // --- detail ------------------------------------------------------------------------------------------
@@ -75,6 +77,12 @@ void throwWrongAggregateType(const QString &expected, const QString &found)
 void throwWrongAggregateType(const QString &expected, const Aggregate *found)
 {
     throwWrongAggregateType(expected, found ? found->topic() : QStringLiteral("no aggregate"));
+}
+
+quint64 nextCreationSequence()
+{
+    static std::atomic<quint64> sequence{0};
+    return sequence.fetch_add(1, std::memory_order_relaxed) + 1;
 }
 
 void appendRepr(QString &out, const json::Value &value)
