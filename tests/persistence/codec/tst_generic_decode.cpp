@@ -323,7 +323,9 @@ private slots:
             const QByteArray e = cipher->encrypt(stateBytes());
             if (es::detectCompression(e) != es::Compression::Zlib)
                 continue;
-            const bool own = static_cast<unsigned char>(e[0]) == 0x78;
+            const auto b1 = static_cast<unsigned char>(e[1]);
+            const bool own = static_cast<unsigned char>(e[0]) == 0x78
+                && (b1 == 0x01 || b1 == 0x5e || b1 == 0x9c || b1 == 0xda);
             if (own == writersHeader)
                 stored = e;
         }

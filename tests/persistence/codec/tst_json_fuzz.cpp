@@ -16,6 +16,8 @@
 #include <QRandomGenerator>
 #include <QtTest>
 
+#include <openssl/evp.h>
+
 #include <map>
 #include <vector>
 
@@ -142,6 +144,31 @@ private:
     QRandomGenerator m_gen;
 };
 
+// AES-GCM under a chosen nonce, in Python's layout nonce | tag | ciphertext, written with OpenSSL
+// directly: AESCipher draws a random nonce, and the corpus must be the same on every run.
+QByteArray encryptWithNonce(const QByteArray &key, quint32 nonceSeed, const QByteArray &plain)
+{
+    QByteArray nonce(12, '\0');
+    QRandomGenerator gen(nonceSeed);
+    for (char &c : nonce)
+        c = static_cast<char>(gen.bounded(256));
+    QByteArray body(plain.size(), '\0');
+    QByteArray tag(16, '\0');
+    EVP_CIPHER_CTX *ctx = EVP_CIPHER_CTX_new();
+    int len = 0;
+    const auto *k = reinterpret_cast<const unsigned char *>(key.constData());
+    const auto *n = reinterpret_cast<const unsigned char *>(nonce.constData());
+    const bool ok = ctx && EVP_EncryptInit_ex(ctx, EVP_aes_256_gcm(), nullptr, k, n) == 1
+        && EVP_EncryptUpdate(ctx, reinterpret_cast<unsigned char *>(body.data()), &len,
+                             reinterpret_cast<const unsigned char *>(plain.constData()),
+                             static_cast<int>(plain.size()))
+            == 1
+        && EVP_EncryptFinal_ex(ctx, reinterpret_cast<unsigned char *>(body.data()) + len, &len) == 1
+        && EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_GET_TAG, 16, tag.data()) == 1;
+    EVP_CIPHER_CTX_free(ctx);
+    return ok ? nonce + tag + body : QByteArray();
+}
+
 // A seed for the decoder: stored bytes, the key to read them with, and the state they hold.
 struct Seed
 {
@@ -255,8 +282,17 @@ private slots:
     void decoderOnDamagedRecords()
     {
         std::vector<Seed> seeds;
-        const auto key = es::AESCipher::fromRawKey(
-            QByteArray::fromHex("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"));
+        const QByteArray rawKey
+            = QByteArray::fromHex("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f");
+        const auto key = es::AESCipher::fromRawKey(rawKey);
+        quint32 nonceSeed = fuzzSeed();
+        // Encrypted under a nonce of the run's seed; AESCipher must read what OpenSSL wrote.
+        auto encrypt = [&](const QByteArray &plain) {
+            const QByteArray stored = encryptWithNonce(rawKey, ++nonceSeed, plain);
+            if (stored.isEmpty() || key->decrypt(stored) != plain)
+                qFatal("AESCipher does not read AES-GCM written by OpenSSL in Python's layout");
+            return stored;
+        };
         const es::ZlibCompressor zlib;
         const es::GzipCompressor gzip;
         for (const char *s : SyntheticStates) {
@@ -265,9 +301,9 @@ private slots:
             seeds.push_back({plain, nullptr, false, state});
             seeds.push_back({zlib.compress(plain), nullptr, true, state});
             seeds.push_back({gzip.compress(plain), nullptr, true, state});
-            seeds.push_back({key->encrypt(plain), key, false, state});
-            seeds.push_back({key->encrypt(zlib.compress(plain)), key, true, state});
-            seeds.push_back({key->encrypt(gzip.compress(plain)), key, true, state});
+            seeds.push_back({encrypt(plain), key, false, state});
+            seeds.push_back({encrypt(zlib.compress(plain)), key, true, state});
+            seeds.push_back({encrypt(gzip.compress(plain)), key, true, state});
         }
         if (QFileInfo::exists(es::test::fixture(QStringLiteral("README.md")))) {
             const std::shared_ptr<es::Cipher> reference = std::make_shared<es::AESCipher>(
@@ -341,11 +377,11 @@ private slots:
     void decompressAndDecryptOnDamagedBytes()
     {
         Mutator mutator(fuzzSeed() ^ 0xc0deu);
-        const auto key = es::AESCipher::fromRawKey(QByteArray(24, '\x07'));
+        const auto key = es::AESCipher::fromRawKey(QByteArray(32, '\x07'));
         const QByteArray plain(SyntheticStates[2]);
         const QByteArray z = es::ZlibCompressor().compress(plain);
         const QByteArray g = es::GzipCompressor().compress(plain);
-        const QByteArray e = key->encrypt(plain);
+        const QByteArray e = encryptWithNonce(QByteArray(32, '\x07'), fuzzSeed(), plain);
         int refused = 0;
         const int total = 10000 * rounds();
         for (int i = 0; i < total; ++i) {
