@@ -241,12 +241,27 @@ private slots:
 
     // A server that stays away: the first attempt finds the connection dead, nine more try to
     // reconnect, 0.2 s apart, then the error comes. When the server is back, so is the recorder.
+    void givesUpAfterTenAttempts_data()
+    {
+        QTest::addColumn<bool>("prePing");
+        QTest::addColumn<int>("expectedReconnects");
+        // Without pre-ping, attempt 1 runs the statement on the dead connection and attempts 2 to 10
+        // try to reconnect; with it, the ping finds the connection dead and all ten try.
+        QTest::newRow("statement finds it dead") << false << 9;
+        QTest::newRow("pre-ping finds it dead") << true << 10;
+    }
+
     void givesUpAfterTenAttempts()
     {
+        QFETCH(bool, prePing);
+        QFETCH(int, expectedReconnects);
         ScratchDatabase db;
         QVERIFY2(db.isValid(), qPrintable(db.error()));
         PgProxy proxy(db.params().host, db.params().port);
-        auto r = es::test::postgresFactory(QStringLiteral("Worlds"), db, throughProxy(proxy))->applicationRecorder();
+        auto r = es::test::postgresFactory(
+                     QStringLiteral("Worlds"), db,
+                     throughProxy(proxy, {{QStringLiteral("POSTGRES_PRE_PING"), prePing ? QStringLiteral("y") : QStringLiteral("n")}}))
+                     ->applicationRecorder();
         QCOMPARE(r->maxNotificationId(), qint64(0));
         const int before = proxy.connections();
 
@@ -264,8 +279,7 @@ private slots:
         const qint64 elapsed = timer.elapsed();
         const int reconnects = proxy.connections() - before;
         QVERIFY2(elapsed >= 9 * 200 - 50 && elapsed < 9 * 200 + 5000, qPrintable(QString::number(elapsed)));
-        // Attempts 2 to 10 each tried to connect.
-        QCOMPARE(reconnects, 9);
+        QCOMPARE(reconnects, expectedReconnects);
 
         proxy.setRefuse(false);
         QCOMPARE(r->insertEvents(batchOf(1)), std::vector<qint64>{1});

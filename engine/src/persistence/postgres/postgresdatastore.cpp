@@ -150,15 +150,27 @@ void PostgresDatastore::open(QSqlDatabase &db)
 
 PostgresDatastore::Connection &PostgresDatastore::connection()
 {
+    bool lost = false;
     if (m_pool.hasConnection()) {
         Connection &c = m_pool.connection();
         const bool tooOld = m_settings.connMaxAge
             && static_cast<double>(c.age.nsecsElapsed()) >= *m_settings.connMaxAge * 1e9;
-        if (!tooOld && (!m_settings.prePing || ping(c)))
-            return c;
+        if (!tooOld) {
+            if (!m_settings.prePing || ping(c))
+                return c;
+            lost = true;
+        }
         discard();
     }
-    return m_pool.connection();
+    if (!lost)
+        return m_pool.connection();
+    try {
+        return m_pool.connection();
+    } catch (const OperationalError &e) {
+        // The ping found the connection lost, as a failed statement would have: the server may be
+        // restarting, so failing to reconnect is retried like a lost connection (retry()).
+        throw InterfaceError(e.message() + QStringLiteral(" (reconnecting after the pre-ping found the connection lost)"));
+    }
 }
 
 void PostgresDatastore::discard()
