@@ -42,6 +42,16 @@ QString outputDir()
     return dir;
 }
 
+QString copyFixture(const QString &name, const QString &dir)
+{
+    const QString copy = dir + QLatin1Char('/') + QFileInfo(name).fileName();
+    QFile::remove(copy);
+    if (!QFile::copy(fixture(name), copy))
+        return {};
+    QFile::setPermissions(copy, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    return copy;
+}
+
 QByteArray readFile(const QString &path)
 {
     QFile f(path);

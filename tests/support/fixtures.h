@@ -23,6 +23,11 @@ QString sourceDir();
 QString binaryDir();
 QString outputDir();
 
+// Copies a reference store into `dir` (writable copy) and returns the copy's path, or "" on failure.
+// Tests never open the reference stores themselves: even a read-only SQLite open of a WAL store
+// leaves -wal/-shm files beside it.
+QString copyFixture(const QString &name, const QString &dir);
+
 // Reads a whole text file; fails the test (returns empty) when it cannot.
 QByteArray readFile(const QString &path);
 

@@ -12,6 +12,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QtTest>
 #include <map>
 
@@ -72,11 +73,14 @@ QString decimalText(const es::json::Value &v)
 class ReadOnlySqlite
 {
 public:
+    // Opens a copy of the file: opening the reference store itself would leave -wal/-shm files.
     explicit ReadOnlySqlite(const QString &path)
         : m_name(QStringLiteral("fixturereplay-%1").arg(quintptr(this)))
     {
+        const QString copy = m_dir.filePath(QFileInfo(path).fileName());
+        QFile::copy(path, copy);
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-        db.setDatabaseName(path);
+        db.setDatabaseName(copy);
         db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
         m_open = db.open();
         if (!m_open)
@@ -108,6 +112,7 @@ public:
     }
 
 private:
+    QTemporaryDir m_dir;
     QString m_name;
     bool m_open = false;
     QString m_error;
