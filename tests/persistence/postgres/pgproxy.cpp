@@ -1,13 +1,13 @@
 #include "pgproxy.h"
 
 #include <QHostAddress>
-#include <algorithm>
 #include <QMutexLocker>
 #include <QPointer>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
 #include <QtEndian>
+#include <algorithm>
 #include <memory>
 #include <vector>
 
@@ -18,11 +18,8 @@ class PgProxyWorker : public QObject
 {
 public:
     PgProxyWorker(PgProxy::Shared &shared, const QString &host, int port)
-        : m_shared(shared)
-        , m_host(host)
-        , m_port(port)
-    {
-    }
+        : m_shared(shared), m_host(host), m_port(port)
+    { }
 
     int start()
     {
@@ -56,7 +53,7 @@ private:
         QPointer<QTcpSocket> client;
         QPointer<QTcpSocket> upstream;
         QByteArray pending; // for the server, until it is connected
-        QByteArray parse;   // client bytes not yet forwarded (an incomplete message)
+        QByteArray parse; // client bytes not yet forwarded (an incomplete message)
         bool typed = false; // past the startup packet: messages have a type byte
         bool frozen = false; // cut: nothing more goes either way
         bool closed = false;
@@ -202,12 +199,14 @@ PgProxy::PgProxy(const QString &host, int port)
     // The worker, its server and its sockets are deleted in their thread when it ends.
     QObject::connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     m_thread.start();
-    QMetaObject::invokeMethod(m_worker, [this] { m_port = m_worker->start(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [this] { m_port = m_worker->start(); }, Qt::BlockingQueuedConnection);
 }
 
 PgProxy::~PgProxy()
 {
-    QMetaObject::invokeMethod(m_worker, [this] { m_worker->stop(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [this] { m_worker->stop(); }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
 }
@@ -235,7 +234,8 @@ bool PgProxy::cutDone() const
 
 void PgProxy::cutAll()
 {
-    QMetaObject::invokeMethod(m_worker, [this] { m_worker->cutAll(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [this] { m_worker->cutAll(); }, Qt::BlockingQueuedConnection);
 }
 
 void PgProxy::setRefuse(bool refuse)

@@ -22,7 +22,7 @@ class PgProxy
 {
 public:
     enum class Cut {
-        DropQuery,        // the query never reaches the server; both sides are closed at once
+        DropQuery, // the query never reaches the server; both sides are closed at once
         AfterServerGotIt, // the query reaches the server; its answer does not reach the client
     };
 

@@ -33,7 +33,8 @@ std::vector<Expected> readJsonl(const QString &name)
     for (const QByteArray &line : text.split('\n')) {
         if (line.trimmed().isEmpty())
             continue;
-        const es::json::Value v = es::json::Value::parse(std::string_view(line.constData(), size_t(line.size())));
+        const es::json::Value v
+            = es::json::Value::parse(std::string_view(line.constData(), size_t(line.size())));
         Expected e;
         e.id = v.find("id")->toInteger();
         e.originatorId = v.find("originator_id")->toQString();
@@ -51,9 +52,14 @@ QString mismatch(const es::Notification &n, const Expected &e)
     if (n.id != e.id)
         return QStringLiteral("id %1, expected %2").arg(n.id).arg(e.id);
     if (es::uuid::toDashed(n.originatorId) != e.originatorId)
-        return QStringLiteral("notification %1: originator %2, expected %3").arg(n.id).arg(es::uuid::toDashed(n.originatorId), e.originatorId);
+        return QStringLiteral("notification %1: originator %2, expected %3")
+            .arg(n.id)
+            .arg(es::uuid::toDashed(n.originatorId), e.originatorId);
     if (n.originatorVersion != e.originatorVersion)
-        return QStringLiteral("notification %1: version %2, expected %3").arg(n.id).arg(n.originatorVersion).arg(e.originatorVersion);
+        return QStringLiteral("notification %1: version %2, expected %3")
+            .arg(n.id)
+            .arg(n.originatorVersion)
+            .arg(e.originatorVersion);
     if (n.topic != e.topic)
         return QStringLiteral("notification %1: topic %2, expected %3").arg(n.id).arg(n.topic, e.topic);
     const es::DecodedState decoded = es::decodeStoredState(n.state);
@@ -89,9 +95,10 @@ QStringList describeSchema(AdminConnection &admin, const QStringList &tables)
     const QString list = QStringLiteral("'") + tables.join(QStringLiteral("','")) + QStringLiteral("'");
     QStringList facts;
     const QStringList columns = admin.rows(
-        QStringLiteral("SELECT table_name, ordinal_position, column_name, data_type, is_nullable, "
-                       "coalesce(column_default, '<none>'), is_identity FROM information_schema.columns "
-                       "WHERE table_schema = 'public' AND table_name IN (%1) ORDER BY table_name, ordinal_position")
+        QStringLiteral(
+            "SELECT table_name, ordinal_position, column_name, data_type, is_nullable, "
+            "coalesce(column_default, '<none>'), is_identity FROM information_schema.columns "
+            "WHERE table_schema = 'public' AND table_name IN (%1) ORDER BY table_name, ordinal_position")
             .arg(list));
     for (const QString &c : columns)
         facts << QStringLiteral("column ") + c;
@@ -102,8 +109,9 @@ QStringList describeSchema(AdminConnection &admin, const QStringList &tables)
     for (const QString &i : indexes)
         facts << QStringLiteral("index ") + i;
     const QStringList constraints = admin.rows(
-        QStringLiteral("SELECT conrelid::regclass::text, conname, contype, pg_get_constraintdef(oid) FROM pg_constraint "
-                       "WHERE conrelid::regclass::text IN (%1) ORDER BY 1, 2")
+        QStringLiteral(
+            "SELECT conrelid::regclass::text, conname, contype, pg_get_constraintdef(oid) FROM pg_constraint "
+            "WHERE conrelid::regclass::text IN (%1) ORDER BY 1, 2")
             .arg(list));
     for (const QString &c : constraints)
         facts << QStringLiteral("constraint ") + c;
@@ -113,15 +121,16 @@ QStringList describeSchema(AdminConnection &admin, const QStringList &tables)
             .arg(list));
     for (const QString &o : options)
         facts << QStringLiteral("options ") + o;
-    const QStringList sequences = admin.rows(
-        QStringLiteral("SELECT sequence_name, data_type, start_value, minimum_value, maximum_value, increment, "
-                       "cycle_option FROM information_schema.sequences WHERE sequence_schema = 'public' "
-                       "ORDER BY sequence_name"));
+    const QStringList sequences = admin.rows(QStringLiteral(
+        "SELECT sequence_name, data_type, start_value, minimum_value, maximum_value, increment, "
+        "cycle_option FROM information_schema.sequences WHERE sequence_schema = 'public' "
+        "ORDER BY sequence_name"));
     for (const QString &s : sequences)
         facts << QStringLiteral("sequence ") + s;
     const QStringList owned = admin.rows(QStringLiteral(
         "SELECT s.relname, t.relname, a.attname FROM pg_depend d JOIN pg_class s ON s.oid = d.objid "
-        "JOIN pg_class t ON t.oid = d.refobjid JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid "
+        "JOIN pg_class t ON t.oid = d.refobjid JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = "
+        "d.refobjsubid "
         "WHERE s.relkind = 'S' AND d.deptype = 'a' ORDER BY 1"));
     for (const QString &o : owned)
         facts << QStringLiteral("owned-by ") + o;
@@ -158,10 +167,11 @@ private slots:
         QTest::addColumn<QString>("application");
         QTest::addColumn<QString>("jsonl");
         QTest::addColumn<bool>("process");
-        QTest::newRow("WorldsApplication") << QStringLiteral("WorldsApplication")
-                                           << QStringLiteral("worlds-counters.worldsapplication_events.jsonl") << false;
-        QTest::newRow("Counters") << QStringLiteral("Counters") << QStringLiteral("worlds-counters.counters_events.jsonl")
-                                  << true;
+        QTest::newRow("WorldsApplication")
+            << QStringLiteral("WorldsApplication")
+            << QStringLiteral("worlds-counters.worldsapplication_events.jsonl") << false;
+        QTest::newRow("Counters") << QStringLiteral("Counters")
+                                  << QStringLiteral("worlds-counters.counters_events.jsonl") << true;
     }
 
     void readsEveryNotificationAsPythonDecodedIt()
@@ -205,8 +215,9 @@ private slots:
         for (const Expected &e : expected)
             byOriginator[e.originatorId].push_back(&e);
         for (auto &[originator, events] : byOriginator) {
-            std::sort(events.begin(), events.end(),
-                      [](const Expected *a, const Expected *b) { return a->originatorVersion < b->originatorVersion; });
+            std::sort(events.begin(), events.end(), [](const Expected *a, const Expected *b) {
+                return a->originatorVersion < b->originatorVersion;
+            });
             const auto stored = recorder->selectEvents(es::uuid::fromString(originator.toStdString()));
             QCOMPARE(stored.size(), events.size());
             for (size_t i = 0; i < stored.size(); ++i) {
@@ -217,8 +228,8 @@ private slots:
                 QVERIFY(decoded.state == events[i]->state);
             }
             // The latest event alone, as a repository asks for it.
-            const auto last = recorder->selectEvents(es::uuid::fromString(originator.toStdString()), std::nullopt,
-                                                     std::nullopt, true, 1);
+            const auto last = recorder->selectEvents(es::uuid::fromString(originator.toStdString()),
+                                                     std::nullopt, std::nullopt, true, 1);
             QCOMPARE(last.size(), size_t(1));
             QCOMPARE(last.front().originatorVersion, events.back()->originatorVersion);
         }
@@ -229,8 +240,10 @@ private slots:
         ES_REQUIRE_POSTGRES();
         ScratchDatabase db(QStringLiteral("es_compat"));
         QVERIFY(loadReference(db));
-        const std::vector<Expected> expected = readJsonl(QStringLiteral("worlds-counters.worldsapplication_events.jsonl"));
-        auto recorder = es::test::postgresFactory(QStringLiteral("WorldsApplication"), db)->applicationRecorder();
+        const std::vector<Expected> expected
+            = readJsonl(QStringLiteral("worlds-counters.worldsapplication_events.jsonl"));
+        auto recorder
+            = es::test::postgresFactory(QStringLiteral("WorldsApplication"), db)->applicationRecorder();
 
         const QString created = QStringLiteral("worldsystem:World.Created");
         const auto only = recorder->selectNotifications(1, 100, {created});
@@ -252,7 +265,8 @@ private slots:
         QCOMPARE(two[1].id, expectedIds[2]);
         // Several topics; a topic that is not there.
         const auto both = recorder->selectNotifications(
-            1, 1000, {created, QStringLiteral("worldsystem:World.SomethingHappened"), QStringLiteral("no:Such")});
+            1, 1000,
+            {created, QStringLiteral("worldsystem:World.SomethingHappened"), QStringLiteral("no:Such")});
         QCOMPARE(both.size(), expected.size());
         QVERIFY(recorder->selectNotifications(1, 10, {QStringLiteral("no:Such")}).empty());
     }
@@ -262,13 +276,17 @@ private slots:
         ES_REQUIRE_POSTGRES();
         ScratchDatabase db(QStringLiteral("es_compat"));
         QVERIFY(loadReference(db));
-        const QByteArray text = es::test::readFile(es::test::fixture(QStringLiteral("worlds-counters.counters_tracking.json")));
-        const es::json::Value tracking = es::json::Value::parse(std::string_view(text.constData(), size_t(text.size())));
+        const QByteArray text
+            = es::test::readFile(es::test::fixture(QStringLiteral("worlds-counters.counters_tracking.json")));
+        const es::json::Value tracking
+            = es::json::Value::parse(std::string_view(text.constData(), size_t(text.size())));
         QVERIFY(tracking.isArray());
         QStringList expectedRows;
         qint64 expectedMax = 0;
         for (const es::json::Value &row : tracking.array()) {
-            expectedRows << QStringLiteral("%1 | %2").arg(row.array().at(0).toQString()).arg(row.array().at(1).toInteger());
+            expectedRows << QStringLiteral("%1 | %2")
+                                .arg(row.array().at(0).toQString())
+                                .arg(row.array().at(1).toInteger());
             expectedMax = std::max(expectedMax, static_cast<qint64>(row.array().at(1).toInteger()));
         }
         QCOMPARE(expectedRows.size(), 65);
@@ -279,19 +297,22 @@ private slots:
 
         AdminConnection admin(db);
         QVERIFY2(admin.isOpen(), qPrintable(admin.error()));
-        const QStringList rows = admin.rows(QStringLiteral(
-            "SELECT application_name, notification_id FROM counters_tracking ORDER BY application_name, notification_id"));
+        const QStringList rows
+            = admin.rows(QStringLiteral("SELECT application_name, notification_id FROM counters_tracking "
+                                        "ORDER BY application_name, notification_id"));
         QVERIFY2(admin.error().isEmpty(), qPrintable(admin.error()));
         QCOMPARE(rows, expectedRows);
 
         // A process event of the C++ side continues where Python stopped: the next position is
         // recorded, the one Python recorded already is a conflict.
-        es::StoredEvent e{es::uuid::v4(), 1, QStringLiteral("worldsystem:Counter.Created"), QByteArrayLiteral("{}")};
-        const es::Tracking next{QStringLiteral("WorldsApplication"), expectedMax + 1};
+        es::StoredEvent e {es::uuid::v4(), 1, QStringLiteral("worldsystem:Counter.Created"),
+                           QByteArrayLiteral("{}")};
+        const es::Tracking next {QStringLiteral("WorldsApplication"), expectedMax + 1};
         const auto ids = recorder->insertEvents({e}, &next);
-        QCOMPARE(ids, std::vector<qint64>{66});
+        QCOMPARE(ids, std::vector<qint64> {66});
         QCOMPARE(recorder->maxTrackingId(QStringLiteral("WorldsApplication")), expectedMax + 1);
-        es::StoredEvent again{es::uuid::v4(), 1, QStringLiteral("worldsystem:Counter.Created"), QByteArrayLiteral("{}")};
+        es::StoredEvent again {es::uuid::v4(), 1, QStringLiteral("worldsystem:Counter.Created"),
+                               QByteArrayLiteral("{}")};
         QVERIFY_THROWS_EXCEPTION(es::IntegrityError, recorder->insertEvents({again}, &next));
         QCOMPARE(recorder->maxNotificationId(), qint64(66));
     }
@@ -309,8 +330,8 @@ private slots:
         auto counters = es::test::postgresFactory(QStringLiteral("Counters"), ours);
         counters->processRecorder();
 
-        const QStringList tables{QStringLiteral("worldsapplication_events"), QStringLiteral("counters_events"),
-                                 QStringLiteral("counters_tracking")};
+        const QStringList tables {QStringLiteral("worldsapplication_events"),
+                                  QStringLiteral("counters_events"), QStringLiteral("counters_tracking")};
         AdminConnection refAdmin(reference);
         AdminConnection ourAdmin(ours);
         QVERIFY2(refAdmin.isOpen(), qPrintable(refAdmin.error()));
@@ -320,16 +341,18 @@ private slots:
         QVERIFY2(refAdmin.error().isEmpty(), qPrintable(refAdmin.error()));
         QVERIFY2(ourAdmin.error().isEmpty(), qPrintable(ourAdmin.error()));
         // Sanity: the description has what matters.
-        QVERIFY(expected.contains(QStringLiteral(
-            "column worldsapplication_events | 5 | notification_id | bigint | NO | "
-            "nextval('worldsapplication_events_notification_id_seq'::regclass) | NO")));
+        QVERIFY(expected.contains(
+            QStringLiteral("column worldsapplication_events | 5 | notification_id | bigint | NO | "
+                           "nextval('worldsapplication_events_notification_id_seq'::regclass) | NO")));
         QVERIFY(expected.contains(QStringLiteral("options counters_events | autovacuum_enabled=false")));
         QVERIFY(expected.contains(QStringLiteral("options counters_tracking | <none>")));
-        QVERIFY(expected.contains(QStringLiteral(
-            "index worldsapplication_events | worldsapplication_events_notification_id_idx | CREATE UNIQUE INDEX "
-            "worldsapplication_events_notification_id_idx ON public.worldsapplication_events USING btree (notification_id)")));
-        QVERIFY(expected.contains(QStringLiteral(
-            "constraint counters_tracking | counters_tracking_pkey | p | PRIMARY KEY (application_name, notification_id)")));
+        QVERIFY(expected.contains(
+            QStringLiteral("index worldsapplication_events | worldsapplication_events_notification_id_idx | "
+                           "CREATE UNIQUE INDEX "
+                           "worldsapplication_events_notification_id_idx ON public.worldsapplication_events "
+                           "USING btree (notification_id)")));
+        QVERIFY(expected.contains(QStringLiteral("constraint counters_tracking | counters_tracking_pkey | p "
+                                                 "| PRIMARY KEY (application_name, notification_id)")));
         QCOMPARE(actual, expected);
 
         // A second factory finds the tables there (CREATE ... IF NOT EXISTS) and changes nothing.
@@ -337,18 +360,24 @@ private slots:
         QCOMPARE(describeSchema(ourAdmin, tables), expected);
 
         // Snapshots (not in the dump): Python's events table without the notification log.
-        es::test::postgresFactory(QStringLiteral("WorldsApplication"), ours)->aggregateRecorder(QStringLiteral("snapshots"));
-        const QStringList snapshots = describeSchema(ourAdmin, {QStringLiteral("worldsapplication_snapshots")});
-        const QStringList expectedSnapshots{
-            QStringLiteral("column worldsapplication_snapshots | 1 | originator_id | uuid | NO | <none> | NO"),
-            QStringLiteral("column worldsapplication_snapshots | 2 | originator_version | bigint | NO | <none> | NO"),
+        es::test::postgresFactory(QStringLiteral("WorldsApplication"), ours)
+            ->aggregateRecorder(QStringLiteral("snapshots"));
+        const QStringList snapshots
+            = describeSchema(ourAdmin, {QStringLiteral("worldsapplication_snapshots")});
+        const QStringList expectedSnapshots {
+            QStringLiteral(
+                "column worldsapplication_snapshots | 1 | originator_id | uuid | NO | <none> | NO"),
+            QStringLiteral(
+                "column worldsapplication_snapshots | 2 | originator_version | bigint | NO | <none> | NO"),
             QStringLiteral("column worldsapplication_snapshots | 3 | topic | text | YES | <none> | NO"),
             QStringLiteral("column worldsapplication_snapshots | 4 | state | bytea | YES | <none> | NO"),
-            QStringLiteral("index worldsapplication_snapshots | worldsapplication_snapshots_pkey | CREATE UNIQUE INDEX "
-                           "worldsapplication_snapshots_pkey ON public.worldsapplication_snapshots USING btree "
-                           "(originator_id, originator_version)"),
-            QStringLiteral("constraint worldsapplication_snapshots | worldsapplication_snapshots_pkey | p | PRIMARY KEY "
-                           "(originator_id, originator_version)"),
+            QStringLiteral(
+                "index worldsapplication_snapshots | worldsapplication_snapshots_pkey | CREATE UNIQUE INDEX "
+                "worldsapplication_snapshots_pkey ON public.worldsapplication_snapshots USING btree "
+                "(originator_id, originator_version)"),
+            QStringLiteral(
+                "constraint worldsapplication_snapshots | worldsapplication_snapshots_pkey | p | PRIMARY KEY "
+                "(originator_id, originator_version)"),
             QStringLiteral("options worldsapplication_snapshots | autovacuum_enabled=false"),
         };
         // The sequences and ownership lines describe the whole database; compare the table's own.

@@ -17,10 +17,12 @@ using es::test::ScratchDatabase;
 
 namespace {
 
-es::StoredEvent storedEvent(const QUuid &id, qint64 version, const QString &topic = QStringLiteral("worldsystem:World.SomethingHappened"))
+es::StoredEvent storedEvent(const QUuid &id, qint64 version,
+                            const QString &topic = QStringLiteral("worldsystem:World.SomethingHappened"))
 {
-    return es::StoredEvent{id, version, topic,
-                           QStringLiteral("{\"what\": \"%1 %2\"}").arg(es::uuid::toHex(id)).arg(version).toUtf8()};
+    return es::StoredEvent {
+        id, version, topic,
+        QStringLiteral("{\"what\": \"%1 %2\"}").arg(es::uuid::toHex(id)).arg(version).toUtf8()};
 }
 
 std::vector<qint64> versionsOf(const std::vector<es::StoredEvent> &events)
@@ -38,15 +40,14 @@ class Background
 public:
     explicit Background(std::function<void()> f)
         : m_thread([this, f = std::move(f)] {
-            try {
-                f();
-            } catch (const std::exception &e) {
-                m_error = QString::fromUtf8(e.what());
-            }
-            m_done = true;
-        })
-    {
-    }
+              try {
+                  f();
+              } catch (const std::exception &e) {
+                  m_error = QString::fromUtf8(e.what());
+              }
+              m_done = true;
+          })
+    { }
     ~Background() { join(); }
     bool waitFor(int ms)
     {
@@ -65,7 +66,7 @@ public:
     QString error() const { return m_error; }
 
 private:
-    std::atomic<bool> m_done{false};
+    std::atomic<bool> m_done {false};
     QString m_error;
     std::thread m_thread;
 };
@@ -73,7 +74,8 @@ private:
 // The table names in the public schema.
 QStringList tablesOf(AdminConnection &admin)
 {
-    return admin.rows(QStringLiteral("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename"));
+    return admin.rows(
+        QStringLiteral("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename"));
 }
 
 } // namespace
@@ -95,22 +97,26 @@ private slots:
         auto unnamed = es::test::postgresFactory(QString(), db);
         unnamed->processRecorder();
         unnamed->aggregateRecorder(QStringLiteral("snapshots"));
-        QCOMPARE(tablesOf(admin), (QStringList{QStringLiteral("notification_tracking"), QStringLiteral("stored_events"),
-                                               QStringLiteral("stored_snapshots")}));
+        QCOMPARE(tablesOf(admin),
+                 (QStringList {QStringLiteral("notification_tracking"), QStringLiteral("stored_events"),
+                               QStringLiteral("stored_snapshots")}));
 
         auto named = es::test::postgresFactory(QStringLiteral("BankAccounts"), db);
         named->applicationRecorder();
         named->aggregateRecorder(QStringLiteral("snapshots"));
         named->processRecorder();
-        QCOMPARE(tablesOf(admin),
-                 (QStringList{QStringLiteral("bankaccounts_events"), QStringLiteral("bankaccounts_snapshots"),
-                              QStringLiteral("bankaccounts_tracking"), QStringLiteral("notification_tracking"),
-                              QStringLiteral("stored_events"), QStringLiteral("stored_snapshots")}));
+        QCOMPARE(
+            tablesOf(admin),
+            (QStringList {QStringLiteral("bankaccounts_events"), QStringLiteral("bankaccounts_snapshots"),
+                          QStringLiteral("bankaccounts_tracking"), QStringLiteral("notification_tracking"),
+                          QStringLiteral("stored_events"), QStringLiteral("stored_snapshots")}));
 
         // Names go into SQL text: anything but an identifier is refused before any SQL is sent.
+        QVERIFY_THROWS_EXCEPTION(
+            es::ProgrammingError,
+            es::test::postgresFactory(QStringLiteral("Bank; DROP TABLE x"), db)->applicationRecorder());
         QVERIFY_THROWS_EXCEPTION(es::ProgrammingError,
-                                 es::test::postgresFactory(QStringLiteral("Bank; DROP TABLE x"), db)->applicationRecorder());
-        QVERIFY_THROWS_EXCEPTION(es::ProgrammingError, named->aggregateRecorder(QStringLiteral("snap shots")));
+                                 named->aggregateRecorder(QStringLiteral("snap shots")));
         QCOMPARE(tablesOf(admin).size(), 6);
     }
 
@@ -120,7 +126,8 @@ private slots:
         ScratchDatabase db;
         QVERIFY2(db.isValid(), qPrintable(db.error()));
         AdminConnection admin(db);
-        auto f = es::test::postgresFactory(QStringLiteral("Worlds"), db, {{QStringLiteral("CREATE_TABLE"), QStringLiteral("no")}});
+        auto f = es::test::postgresFactory(QStringLiteral("Worlds"), db,
+                                           {{QStringLiteral("CREATE_TABLE"), QStringLiteral("no")}});
         auto r = f->applicationRecorder();
         QVERIFY(tablesOf(admin).isEmpty());
         // The table is missing: SQLSTATE 42P01, a ProgrammingError (not retried).
@@ -148,15 +155,15 @@ private slots:
         std::vector<es::StoredEvent> batch;
         for (qint64 v = 1; v <= 10; ++v)
             batch.push_back(storedEvent(a, v));
-        QCOMPARE(r->insertEvents(batch), (std::vector<qint64>{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}));
+        QCOMPARE(r->insertEvents(batch), (std::vector<qint64> {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}));
 
         // Bytes as they are (every byte value, NUL included), non-ASCII topics, empty states.
         QByteArray binary;
         for (int i = 0; i < 256; ++i)
             binary.append(char(i));
-        const es::StoredEvent odd{b, 1, QStringLiteral("wörld:Ünïcode.Ev\"ent'\\"), binary};
-        const es::StoredEvent empty{b, 2, QStringLiteral("x:Empty"), QByteArray()};
-        QCOMPARE(r->insertEvents({odd, empty}), (std::vector<qint64>{11, 12}));
+        const es::StoredEvent odd {b, 1, QStringLiteral("wörld:Ünïcode.Ev\"ent'\\"), binary};
+        const es::StoredEvent empty {b, 2, QStringLiteral("x:Empty"), QByteArray()};
+        QCOMPARE(r->insertEvents({odd, empty}), (std::vector<qint64> {11, 12}));
         const auto back = r->selectEvents(b);
         QCOMPARE(back.size(), size_t(2));
         QCOMPARE(back[0].originatorId, b);
@@ -166,13 +173,14 @@ private slots:
         QCOMPARE(r->maxNotificationId(), qint64(12));
 
         // Every combination of the filters, against the same filters applied here.
-        for (std::optional<qint64> gt : {std::optional<qint64>{}, std::optional<qint64>{0}, std::optional<qint64>{3},
-                                         std::optional<qint64>{10}}) {
-            for (std::optional<qint64> lte : {std::optional<qint64>{}, std::optional<qint64>{0}, std::optional<qint64>{7},
-                                              std::optional<qint64>{10}}) {
+        for (std::optional<qint64> gt : {std::optional<qint64> {}, std::optional<qint64> {0},
+                                         std::optional<qint64> {3}, std::optional<qint64> {10}}) {
+            for (std::optional<qint64> lte : {std::optional<qint64> {}, std::optional<qint64> {0},
+                                              std::optional<qint64> {7}, std::optional<qint64> {10}}) {
                 for (bool desc : {false, true}) {
-                    for (std::optional<qint64> limit : {std::optional<qint64>{}, std::optional<qint64>{0},
-                                                        std::optional<qint64>{1}, std::optional<qint64>{4}}) {
+                    for (std::optional<qint64> limit :
+                         {std::optional<qint64> {}, std::optional<qint64> {0}, std::optional<qint64> {1},
+                          std::optional<qint64> {4}}) {
                         std::vector<qint64> expected;
                         for (qint64 v = 1; v <= 10; ++v)
                             if ((!gt || v > *gt) && (!lte || v <= *lte))
@@ -242,7 +250,7 @@ private slots:
         auto r = f->applicationRecorder();
         auto snapshots = f->aggregateRecorder(QStringLiteral("snapshots"));
         const QUuid a = es::uuid::v4();
-        QCOMPARE(r->insertEvents({storedEvent(a, 1)}), std::vector<qint64>{1});
+        QCOMPARE(r->insertEvents({storedEvent(a, 1)}), std::vector<qint64> {1});
 
         // A version that exists, after a new one in the same batch.
         const QUuid b = es::uuid::v4();
@@ -268,11 +276,13 @@ private slots:
         QVERIFY(ids[0] > 1 && ids[1] == ids[0] + 1);
 
         // Snapshots: the same key, the same error.
-        QVERIFY(snapshots->insertEvents({storedEvent(a, 1, QStringLiteral("eventsourcing.domain:Snapshot"))}).empty());
-        QVERIFY_THROWS_EXCEPTION(es::IntegrityError,
-                                 snapshots->insertEvents({storedEvent(a, 5, QStringLiteral("eventsourcing.domain:Snapshot")),
-                                                          storedEvent(a, 1, QStringLiteral("eventsourcing.domain:Snapshot"))}));
-        QCOMPARE(versionsOf(snapshots->selectEvents(a)), std::vector<qint64>{1});
+        QVERIFY(snapshots->insertEvents({storedEvent(a, 1, QStringLiteral("eventsourcing.domain:Snapshot"))})
+                    .empty());
+        QVERIFY_THROWS_EXCEPTION(
+            es::IntegrityError,
+            snapshots->insertEvents({storedEvent(a, 5, QStringLiteral("eventsourcing.domain:Snapshot")),
+                                     storedEvent(a, 1, QStringLiteral("eventsourcing.domain:Snapshot"))}));
+        QCOMPARE(versionsOf(snapshots->selectEvents(a)), std::vector<qint64> {1});
     }
 
     void trackingIsRecordedWithTheEvents()
@@ -285,12 +295,12 @@ private slots:
         const QString upstream = QStringLiteral("WorldsApplication");
         QCOMPARE(r->maxTrackingId(upstream), qint64(0));
 
-        const es::Tracking t1{upstream, 1};
-        QCOMPARE(r->insertEvents({storedEvent(es::uuid::v4(), 1)}, &t1), std::vector<qint64>{1});
+        const es::Tracking t1 {upstream, 1};
+        QCOMPARE(r->insertEvents({storedEvent(es::uuid::v4(), 1)}, &t1), std::vector<qint64> {1});
         QCOMPARE(r->maxTrackingId(upstream), qint64(1));
 
         // A process event with no new events still records its position.
-        const es::Tracking t2{upstream, 2};
+        const es::Tracking t2 {upstream, 2};
         QVERIFY(r->insertEvents({}, &t2).empty());
         QCOMPARE(r->maxTrackingId(upstream), qint64(2));
 
@@ -301,14 +311,15 @@ private slots:
         QCOMPARE(r->maxNotificationId(), qint64(1));
 
         // Positions are per upstream application.
-        const es::Tracking other{QStringLiteral("Other"), 7};
+        const es::Tracking other {QStringLiteral("Other"), 7};
         r->insertEvents({storedEvent(x, 1)}, &other);
         QCOMPARE(r->maxTrackingId(QStringLiteral("Other")), qint64(7));
         QCOMPARE(r->maxTrackingId(upstream), qint64(2));
 
         // An application recorder has no tracking table.
         auto app = es::test::postgresFactory(QStringLiteral("Worlds"), db)->applicationRecorder();
-        QVERIFY_THROWS_EXCEPTION(es::ProgrammingError, app->insertEvents({storedEvent(es::uuid::v4(), 1)}, &t1));
+        QVERIFY_THROWS_EXCEPTION(es::ProgrammingError,
+                                 app->insertEvents({storedEvent(es::uuid::v4(), 1)}, &t1));
         QCOMPARE(app->maxNotificationId(), qint64(0));
     }
 
@@ -321,15 +332,18 @@ private slots:
         ScratchDatabase db;
         QVERIFY2(db.isValid(), qPrintable(db.error()));
         auto r = es::test::postgresFactory(QStringLiteral("Worlds"), db)->applicationRecorder();
-        QCOMPARE(r->insertEvents({storedEvent(es::uuid::v4(), 1)}), std::vector<qint64>{1});
+        QCOMPARE(r->insertEvents({storedEvent(es::uuid::v4(), 1)}), std::vector<qint64> {1});
 
         AdminConnection holder(db);
         AdminConnection watcher(db);
         QVERIFY2(holder.exec(QStringLiteral("BEGIN")), qPrintable(holder.error()));
-        QVERIFY2(holder.exec(QStringLiteral("LOCK TABLE worlds_events IN ROW SHARE MODE")), qPrintable(holder.error()));
+        QVERIFY2(holder.exec(QStringLiteral("LOCK TABLE worlds_events IN ROW SHARE MODE")),
+                 qPrintable(holder.error()));
 
         std::vector<qint64> ids;
-        Background writer([&] { ids = r->insertEvents({storedEvent(es::uuid::v4(), 1), storedEvent(es::uuid::v4(), 1)}); });
+        Background writer([&] {
+            ids = r->insertEvents({storedEvent(es::uuid::v4(), 1), storedEvent(es::uuid::v4(), 1)});
+        });
         QString waitingFor;
         QElapsedTimer timer;
         timer.start();
@@ -344,7 +358,7 @@ private slots:
         QCOMPARE(waitingFor, QStringLiteral("ExclusiveLock"));
         QVERIFY(!finishedEarly);
         QVERIFY2(writer.error().isEmpty(), qPrintable(writer.error()));
-        QCOMPARE(ids, (std::vector<qint64>{2, 3}));
+        QCOMPARE(ids, (std::vector<qint64> {2, 3}));
 
         // While a writer holds EXCLUSIVE, reads go on.
         QVERIFY(holder.exec(QStringLiteral("BEGIN")));
@@ -369,18 +383,22 @@ private slots:
         ES_REQUIRE_POSTGRES();
         ScratchDatabase db;
         QVERIFY2(db.isValid(), qPrintable(db.error()));
-        auto snapshots = es::test::postgresFactory(QStringLiteral("Worlds"), db)->aggregateRecorder(QStringLiteral("snapshots"));
+        auto snapshots = es::test::postgresFactory(QStringLiteral("Worlds"), db)
+                             ->aggregateRecorder(QStringLiteral("snapshots"));
         AdminConnection holder(db);
         QVERIFY(holder.exec(QStringLiteral("BEGIN")));
-        QVERIFY2(holder.exec(QStringLiteral("LOCK TABLE worlds_snapshots IN ROW SHARE MODE")), qPrintable(holder.error()));
+        QVERIFY2(holder.exec(QStringLiteral("LOCK TABLE worlds_snapshots IN ROW SHARE MODE")),
+                 qPrintable(holder.error()));
         const QUuid a = es::uuid::v4();
-        Background writer([&] { snapshots->insertEvents({storedEvent(a, 3, QStringLiteral("eventsourcing.domain:Snapshot"))}); });
+        Background writer([&] {
+            snapshots->insertEvents({storedEvent(a, 3, QStringLiteral("eventsourcing.domain:Snapshot"))});
+        });
         const bool writtenWhileLocked = writer.waitFor(10000);
         QVERIFY(holder.exec(QStringLiteral("COMMIT")));
         writer.join();
         QVERIFY(writtenWhileLocked);
         QVERIFY2(writer.error().isEmpty(), qPrintable(writer.error()));
-        QCOMPARE(versionsOf(snapshots->selectEvents(a)), std::vector<qint64>{3});
+        QCOMPARE(versionsOf(snapshots->selectEvents(a)), std::vector<qint64> {3});
     }
 
     void lockTimeoutGivesOperationalError()
@@ -389,9 +407,10 @@ private slots:
         ScratchDatabase db;
         QVERIFY2(db.isValid(), qPrintable(db.error()));
         // The prefixed variable wins over the plain one.
-        auto r = es::test::postgresFactory(QStringLiteral("Worlds"), db,
-                                           {{QStringLiteral("WORLDS_POSTGRES_LOCK_TIMEOUT"), QStringLiteral("1")},
-                                            {QStringLiteral("POSTGRES_LOCK_TIMEOUT"), QStringLiteral("30")}})
+        auto r = es::test::postgresFactory(
+                     QStringLiteral("Worlds"), db,
+                     {{QStringLiteral("WORLDS_POSTGRES_LOCK_TIMEOUT"), QStringLiteral("1")},
+                      {QStringLiteral("POSTGRES_LOCK_TIMEOUT"), QStringLiteral("30")}})
                      ->applicationRecorder();
         AdminConnection holder(db);
         QVERIFY(holder.exec(QStringLiteral("BEGIN")));
@@ -420,21 +439,41 @@ private slots:
         QTest::addColumn<QString>("value");
         QTest::addColumn<QString>("expected");
         const QString none;
-        QTest::newRow("no dbname") << "POSTGRES_DBNAME" << none << none << "'WORLDS_POSTGRES_DBNAME' or 'POSTGRES_DBNAME'";
-        QTest::newRow("no host") << "POSTGRES_HOST" << none << none << "'WORLDS_POSTGRES_HOST' or 'POSTGRES_HOST'";
-        QTest::newRow("no user") << "POSTGRES_USER" << none << none << "'WORLDS_POSTGRES_USER' or 'POSTGRES_USER'";
+        QTest::newRow("no dbname") << "POSTGRES_DBNAME" << none << none
+                                   << "'WORLDS_POSTGRES_DBNAME' or 'POSTGRES_DBNAME'";
+        QTest::newRow("no host") << "POSTGRES_HOST" << none << none
+                                 << "'WORLDS_POSTGRES_HOST' or 'POSTGRES_HOST'";
+        QTest::newRow("no user") << "POSTGRES_USER" << none << none
+                                 << "'WORLDS_POSTGRES_USER' or 'POSTGRES_USER'";
         QTest::newRow("no password") << "POSTGRES_PASSWORD" << none << none
                                      << "'WORLDS_POSTGRES_PASSWORD' or 'POSTGRES_PASSWORD'";
-        QTest::newRow("port") << none << "POSTGRES_PORT" << "fivefourthreetwo" << "POSTGRES_PORT='fivefourthreetwo'";
-        QTest::newRow("prefixed port") << none << "WORLDS_POSTGRES_PORT" << "70000" << "WORLDS_POSTGRES_PORT='70000'";
-        QTest::newRow("connect timeout") << none << "POSTGRES_CONNECT_TIMEOUT" << "soon" << "POSTGRES_CONNECT_TIMEOUT='soon'";
-        QTest::newRow("conn max age") << none << "POSTGRES_CONN_MAX_AGE" << "old" << "POSTGRES_CONN_MAX_AGE='old'";
-        QTest::newRow("pre ping") << none << "WORLDS_POSTGRES_PRE_PING" << "maybe" << "WORLDS_POSTGRES_PRE_PING='maybe'";
-        QTest::newRow("lock timeout") << none << "POSTGRES_LOCK_TIMEOUT" << "1.5" << "POSTGRES_LOCK_TIMEOUT='1.5'";
-        QTest::newRow("negative lock timeout") << none << "POSTGRES_LOCK_TIMEOUT" << "-1" << "POSTGRES_LOCK_TIMEOUT='-1'";
-        QTest::newRow("idle timeout") << none << "POSTGRES_IDLE_IN_TRANSACTION_SESSION_TIMEOUT" << "ten"
+        QTest::newRow("port") << none << "POSTGRES_PORT"
+                              << "fivefourthreetwo"
+                              << "POSTGRES_PORT='fivefourthreetwo'";
+        QTest::newRow("prefixed port") << none << "WORLDS_POSTGRES_PORT"
+                                       << "70000"
+                                       << "WORLDS_POSTGRES_PORT='70000'";
+        QTest::newRow("connect timeout") << none << "POSTGRES_CONNECT_TIMEOUT"
+                                         << "soon"
+                                         << "POSTGRES_CONNECT_TIMEOUT='soon'";
+        QTest::newRow("conn max age") << none << "POSTGRES_CONN_MAX_AGE"
+                                      << "old"
+                                      << "POSTGRES_CONN_MAX_AGE='old'";
+        QTest::newRow("pre ping") << none << "WORLDS_POSTGRES_PRE_PING"
+                                  << "maybe"
+                                  << "WORLDS_POSTGRES_PRE_PING='maybe'";
+        QTest::newRow("lock timeout") << none << "POSTGRES_LOCK_TIMEOUT"
+                                      << "1.5"
+                                      << "POSTGRES_LOCK_TIMEOUT='1.5'";
+        QTest::newRow("negative lock timeout") << none << "POSTGRES_LOCK_TIMEOUT"
+                                               << "-1"
+                                               << "POSTGRES_LOCK_TIMEOUT='-1'";
+        QTest::newRow("idle timeout") << none << "POSTGRES_IDLE_IN_TRANSACTION_SESSION_TIMEOUT"
+                                      << "ten"
                                       << "POSTGRES_IDLE_IN_TRANSACTION_SESSION_TIMEOUT='ten'";
-        QTest::newRow("create table") << none << "CREATE_TABLE" << "perhaps" << "CREATE_TABLE='perhaps'";
+        QTest::newRow("create table") << none << "CREATE_TABLE"
+                                      << "perhaps"
+                                      << "CREATE_TABLE='perhaps'";
     }
 
     // No server needed: settings are checked when the factory is made, before any connection.
@@ -444,16 +483,18 @@ private slots:
         QFETCH(QString, variable);
         QFETCH(QString, value);
         QFETCH(QString, expected);
-        QMap<QString, QString> vars{{QStringLiteral("INFRASTRUCTURE_FACTORY"), QStringLiteral("eventsourcing.postgres:Factory")},
-                                    {QStringLiteral("POSTGRES_DBNAME"), QStringLiteral("eventsourcing")},
-                                    {QStringLiteral("POSTGRES_HOST"), QStringLiteral("127.0.0.1")},
-                                    {QStringLiteral("POSTGRES_USER"), QStringLiteral("eventsourcing")},
-                                    {QStringLiteral("POSTGRES_PASSWORD"), QStringLiteral("eventsourcing")}};
+        QMap<QString, QString> vars {
+            {QStringLiteral("INFRASTRUCTURE_FACTORY"), QStringLiteral("eventsourcing.postgres:Factory")},
+            {QStringLiteral("POSTGRES_DBNAME"), QStringLiteral("eventsourcing")},
+            {QStringLiteral("POSTGRES_HOST"), QStringLiteral("127.0.0.1")},
+            {QStringLiteral("POSTGRES_USER"), QStringLiteral("eventsourcing")},
+            {QStringLiteral("POSTGRES_PASSWORD"), QStringLiteral("eventsourcing")}};
         // Valid values of the optional ones are accepted, empty ones mean the default.
         vars.insert(QStringLiteral("POSTGRES_PORT"), QStringLiteral("5432"));
         vars.insert(QStringLiteral("POSTGRES_CONN_MAX_AGE"), QStringLiteral("0.5"));
         vars.insert(QStringLiteral("POSTGRES_LOCK_TIMEOUT"), QString());
-        QVERIFY(es::InfrastructureFactory::construct(es::Environment(QStringLiteral("Worlds"), vars)) != nullptr);
+        QVERIFY(es::InfrastructureFactory::construct(es::Environment(QStringLiteral("Worlds"), vars))
+                != nullptr);
 
         if (!remove.isEmpty())
             vars.remove(remove);
@@ -475,8 +516,9 @@ private slots:
         // A wrong password and a missing database: OperationalError naming the database, without
         // the ten attempts a lost connection gets (those take at least 1.8 s).
         for (QMap<QString, QString> extra :
-             {QMap<QString, QString>{{QStringLiteral("POSTGRES_PASSWORD"), QStringLiteral("wrong")}},
-              QMap<QString, QString>{{QStringLiteral("POSTGRES_DBNAME"), QStringLiteral("es_no_such_db")}}}) {
+             {QMap<QString, QString> {{QStringLiteral("POSTGRES_PASSWORD"), QStringLiteral("wrong")}},
+              QMap<QString, QString> {
+                  {QStringLiteral("POSTGRES_DBNAME"), QStringLiteral("es_no_such_db")}}}) {
             extra.insert(QStringLiteral("CREATE_TABLE"), QStringLiteral("no"));
             auto f = es::test::postgresFactory(QStringLiteral("Worlds"), db, extra);
             auto r = f->applicationRecorder();

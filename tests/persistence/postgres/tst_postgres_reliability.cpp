@@ -20,9 +20,10 @@ using es::test::ScratchDatabase;
 
 namespace {
 
-es::StoredEvent storedEvent(const QUuid &id, qint64 version, const QString &topic = QStringLiteral("worldsystem:World.SomethingHappened"))
+es::StoredEvent storedEvent(const QUuid &id, qint64 version,
+                            const QString &topic = QStringLiteral("worldsystem:World.SomethingHappened"))
 {
-    return es::StoredEvent{id, version, topic, QStringLiteral("{\"n\": %1}").arg(version).toUtf8()};
+    return es::StoredEvent {id, version, topic, QStringLiteral("{\"n\": %1}").arg(version).toUtf8()};
 }
 
 std::vector<es::StoredEvent> batchOf(int n, std::vector<QUuid> *ids = nullptr)
@@ -51,12 +52,14 @@ qint64 countOf(AdminConnection &admin, const QString &table)
 }
 
 // The notification ids stored for these originators (version 1), in their order.
-std::vector<qint64> storedIds(AdminConnection &admin, const QString &table, const std::vector<QUuid> &originators)
+std::vector<qint64> storedIds(AdminConnection &admin, const QString &table,
+                              const std::vector<QUuid> &originators)
 {
     std::vector<qint64> out;
     for (const QUuid &id : originators) {
-        const QStringList r = admin.rows(QStringLiteral("SELECT notification_id FROM %1 WHERE originator_id = '%2'")
-                                             .arg(table, es::uuid::toDashed(id)));
+        const QStringList r
+            = admin.rows(QStringLiteral("SELECT notification_id FROM %1 WHERE originator_id = '%2'")
+                             .arg(table, es::uuid::toDashed(id)));
         out.push_back(r.size() == 1 ? r.first().toLongLong() : -qint64(r.size()));
     }
     return out;
@@ -89,12 +92,13 @@ private slots:
         AdminConnection admin(db);
         QVERIFY2(admin.isOpen(), qPrintable(admin.error()));
 
-        QCOMPARE(r->insertEvents(batchOf(3)), (std::vector<qint64>{1, 2, 3}));
+        QCOMPARE(r->insertEvents(batchOf(3)), (std::vector<qint64> {1, 2, 3}));
         QCOMPARE(admin.terminateOthers(), 1);
         std::vector<QUuid> second;
-        const es::Tracking tracking{QStringLiteral("WorldsApplication"), 1};
-        QCOMPARE(r->insertEvents(batchOf(3, &second), &tracking), (std::vector<qint64>{4, 5, 6}));
-        QCOMPARE(storedIds(admin, QStringLiteral("counters_events"), second), (std::vector<qint64>{4, 5, 6}));
+        const es::Tracking tracking {QStringLiteral("WorldsApplication"), 1};
+        QCOMPARE(r->insertEvents(batchOf(3, &second), &tracking), (std::vector<qint64> {4, 5, 6}));
+        QCOMPARE(storedIds(admin, QStringLiteral("counters_events"), second),
+                 (std::vector<qint64> {4, 5, 6}));
 
         QCOMPARE(admin.terminateOthers(), 1);
         QCOMPARE(r->selectNotifications(1, 100).size(), size_t(6));
@@ -127,7 +131,7 @@ private slots:
         const auto batch = batchOf(4, &originators);
         std::vector<qint64> ids;
         QString error;
-        std::atomic<bool> done{false};
+        std::atomic<bool> done {false};
         std::thread writer([&] {
             try {
                 ids = r->insertEvents(batch);
@@ -136,8 +140,9 @@ private slots:
             }
             done = true;
         });
-        const QString waiting = QStringLiteral(
-            "SELECT pid FROM pg_locks WHERE relation = 'worlds_events'::regclass AND mode = 'ExclusiveLock' AND NOT granted");
+        const QString waiting
+            = QStringLiteral("SELECT pid FROM pg_locks WHERE relation = 'worlds_events'::regclass AND mode = "
+                             "'ExclusiveLock' AND NOT granted");
         auto waitForWaiter = [&](const QString &notPid) {
             QElapsedTimer timer;
             timer.start();
@@ -152,7 +157,8 @@ private slots:
         const QString first = waitForWaiter(QString());
         bool terminated = false;
         if (!first.isEmpty())
-            terminated = admin.value(QStringLiteral("SELECT pg_terminate_backend(%1)").arg(first)) == QLatin1String("true");
+            terminated = admin.value(QStringLiteral("SELECT pg_terminate_backend(%1)").arg(first))
+                == QLatin1String("true");
         const QString second = terminated ? waitForWaiter(first) : QString();
         const bool doneEarly = done;
         QVERIFY(holder.exec(QStringLiteral("COMMIT")));
@@ -179,17 +185,17 @@ private slots:
         QVERIFY(proxy.port() > 0);
         auto f = es::test::postgresFactory(QStringLiteral("Counters"), db, throughProxy(proxy));
         auto r = f->processRecorder();
-        QCOMPARE(r->insertEvents(batchOf(1)), std::vector<qint64>{1});
+        QCOMPARE(r->insertEvents(batchOf(1)), std::vector<qint64> {1});
         QCOMPARE(proxy.connections(), 1);
 
         proxy.cutOnQuery(QStringLiteral("COMMIT"), PgProxy::Cut::AfterServerGotIt);
         std::vector<QUuid> originators;
-        const es::Tracking tracking{QStringLiteral("WorldsApplication"), 9};
+        const es::Tracking tracking {QStringLiteral("WorldsApplication"), 9};
         const auto ids = r->insertEvents(batchOf(3, &originators), &tracking);
         QVERIFY(proxy.cutDone());
         QCOMPARE(proxy.connections(), 2);
         QVERIFY(anyContains(proxy.queries(), QStringLiteral("txid_status")));
-        QCOMPARE(ids, (std::vector<qint64>{2, 3, 4}));
+        QCOMPARE(ids, (std::vector<qint64> {2, 3, 4}));
 
         AdminConnection admin(db);
         QCOMPARE(storedIds(admin, QStringLiteral("counters_events"), originators), ids);
@@ -201,7 +207,8 @@ private slots:
         auto snapshots = f->aggregateRecorder(QStringLiteral("snapshots"));
         const QUuid a = es::uuid::v4();
         proxy.cutOnQuery(QStringLiteral("COMMIT"), PgProxy::Cut::AfterServerGotIt);
-        QVERIFY(snapshots->insertEvents({storedEvent(a, 1, QStringLiteral("eventsourcing.domain:Snapshot"))}).empty());
+        QVERIFY(snapshots->insertEvents({storedEvent(a, 1, QStringLiteral("eventsourcing.domain:Snapshot"))})
+                    .empty());
         QVERIFY(proxy.cutDone());
         QCOMPARE(snapshots->selectEvents(a).size(), size_t(1));
         QCOMPARE(countOf(admin, QStringLiteral("counters_snapshots")), qint64(1));
@@ -223,8 +230,9 @@ private slots:
         ScratchDatabase db;
         QVERIFY2(db.isValid(), qPrintable(db.error()));
         PgProxy proxy(db.params().host, db.params().port);
-        auto r = es::test::postgresFactory(QStringLiteral("Worlds"), db, throughProxy(proxy))->applicationRecorder();
-        QCOMPARE(r->insertEvents(batchOf(2)), (std::vector<qint64>{1, 2}));
+        auto r = es::test::postgresFactory(QStringLiteral("Worlds"), db, throughProxy(proxy))
+                     ->applicationRecorder();
+        QCOMPARE(r->insertEvents(batchOf(2)), (std::vector<qint64> {1, 2}));
 
         proxy.cutOnQuery(prefix, PgProxy::Cut::DropQuery);
         std::vector<QUuid> originators;
@@ -258,10 +266,12 @@ private slots:
         ScratchDatabase db;
         QVERIFY2(db.isValid(), qPrintable(db.error()));
         PgProxy proxy(db.params().host, db.params().port);
-        auto r = es::test::postgresFactory(
-                     QStringLiteral("Worlds"), db,
-                     throughProxy(proxy, {{QStringLiteral("POSTGRES_PRE_PING"), prePing ? QStringLiteral("y") : QStringLiteral("n")}}))
-                     ->applicationRecorder();
+        auto r
+            = es::test::postgresFactory(QStringLiteral("Worlds"), db,
+                                        throughProxy(proxy,
+                                                     {{QStringLiteral("POSTGRES_PRE_PING"),
+                                                       prePing ? QStringLiteral("y") : QStringLiteral("n")}}))
+                  ->applicationRecorder();
         QCOMPARE(r->maxNotificationId(), qint64(0));
         const int before = proxy.connections();
 
@@ -282,7 +292,7 @@ private slots:
         QCOMPARE(reconnects, expectedReconnects);
 
         proxy.setRefuse(false);
-        QCOMPARE(r->insertEvents(batchOf(1)), std::vector<qint64>{1});
+        QCOMPARE(r->insertEvents(batchOf(1)), std::vector<qint64> {1});
     }
 
     // POSTGRES_CONNECT_TIMEOUT: a server that accepts and never answers is given up on after it,
@@ -293,9 +303,11 @@ private slots:
         QVERIFY2(db.isValid(), qPrintable(db.error()));
         PgProxy proxy(db.params().host, db.params().port);
         proxy.setSilent(true);
-        auto f = es::test::postgresFactory(QStringLiteral("Worlds"), db,
-                                           throughProxy(proxy, {{QStringLiteral("POSTGRES_CONNECT_TIMEOUT"), QStringLiteral("2")},
-                                                                {QStringLiteral("CREATE_TABLE"), QStringLiteral("no")}}));
+        auto f = es::test::postgresFactory(
+            QStringLiteral("Worlds"), db,
+            throughProxy(proxy,
+                         {{QStringLiteral("POSTGRES_CONNECT_TIMEOUT"), QStringLiteral("2")},
+                          {QStringLiteral("CREATE_TABLE"), QStringLiteral("no")}}));
         auto r = f->applicationRecorder();
         QElapsedTimer timer;
         timer.start();
@@ -312,22 +324,26 @@ private slots:
         ScratchDatabase db;
         QVERIFY2(db.isValid(), qPrintable(db.error()));
         PgProxy proxy(db.params().host, db.params().port);
-        auto young = es::test::postgresFactory(QStringLiteral("Worlds"), db, throughProxy(proxy))->applicationRecorder();
+        auto young = es::test::postgresFactory(QStringLiteral("Worlds"), db, throughProxy(proxy))
+                         ->applicationRecorder();
         for (int i = 0; i < 3; ++i)
             young->maxNotificationId();
         QCOMPARE(proxy.connections(), 1);
 
-        auto old = es::test::postgresFactory(QStringLiteral("Worlds"), db,
-                                             throughProxy(proxy, {{QStringLiteral("POSTGRES_CONN_MAX_AGE"), QStringLiteral("0")}}))
+        auto old = es::test::postgresFactory(
+                       QStringLiteral("Worlds"), db,
+                       throughProxy(proxy, {{QStringLiteral("POSTGRES_CONN_MAX_AGE"), QStringLiteral("0")}}))
                        ->applicationRecorder(); // opens one to create the tables
         const int start = proxy.connections();
         for (int i = 0; i < 3; ++i)
             old->maxNotificationId();
         QCOMPARE(proxy.connections(), start + 3);
 
-        auto aged = es::test::postgresFactory(QStringLiteral("Worlds"), db,
-                                              throughProxy(proxy, {{QStringLiteral("POSTGRES_CONN_MAX_AGE"), QStringLiteral("0.3")}}))
-                        ->applicationRecorder();
+        auto aged
+            = es::test::postgresFactory(
+                  QStringLiteral("Worlds"), db,
+                  throughProxy(proxy, {{QStringLiteral("POSTGRES_CONN_MAX_AGE"), QStringLiteral("0.3")}}))
+                  ->applicationRecorder();
         const int before = proxy.connections();
         aged->maxNotificationId();
         QCOMPARE(proxy.connections(), before);
@@ -342,22 +358,25 @@ private slots:
         ScratchDatabase db;
         QVERIFY2(db.isValid(), qPrintable(db.error()));
         PgProxy proxy(db.params().host, db.params().port);
-        auto plain = es::test::postgresFactory(QStringLiteral("Worlds"), db, throughProxy(proxy))->applicationRecorder();
+        auto plain = es::test::postgresFactory(QStringLiteral("Worlds"), db, throughProxy(proxy))
+                         ->applicationRecorder();
         proxy.clearQueries();
         plain->maxNotificationId();
         QVERIFY(!proxy.queries().contains(QStringLiteral("SELECT 1")));
 
-        auto pinged = es::test::postgresFactory(QStringLiteral("Worlds"), db,
-                                                throughProxy(proxy, {{QStringLiteral("POSTGRES_PRE_PING"), QStringLiteral("yes")}}))
+        auto pinged = es::test::postgresFactory(
+                          QStringLiteral("Worlds"), db,
+                          throughProxy(proxy, {{QStringLiteral("POSTGRES_PRE_PING"), QStringLiteral("yes")}}))
                           ->applicationRecorder();
         proxy.clearQueries();
         pinged->maxNotificationId();
         const QStringList queries = proxy.queries();
-        QVERIFY2(queries.size() >= 2 && queries.first() == QLatin1String("SELECT 1"), qPrintable(queries.join(u'\n')));
+        QVERIFY2(queries.size() >= 2 && queries.first() == QLatin1String("SELECT 1"),
+                 qPrintable(queries.join(u'\n')));
 
         proxy.cutAll();
         const int before = proxy.connections();
-        QCOMPARE(pinged->insertEvents(batchOf(2)), (std::vector<qint64>{1, 2}));
+        QCOMPARE(pinged->insertEvents(batchOf(2)), (std::vector<qint64> {1, 2}));
         QCOMPARE(proxy.connections(), before + 1);
     }
 
@@ -370,12 +389,15 @@ private slots:
         PgProxy proxy(db.params().host, db.params().port);
         auto f = es::test::postgresFactory(
             QStringLiteral("Worlds"), db,
-            throughProxy(proxy, {{QStringLiteral("POSTGRES_IDLE_IN_TRANSACTION_SESSION_TIMEOUT"), QStringLiteral("7")},
-                                 {QStringLiteral("POSTGRES_LOCK_TIMEOUT"), QStringLiteral("3")}}));
+            throughProxy(
+                proxy,
+                {{QStringLiteral("POSTGRES_IDLE_IN_TRANSACTION_SESSION_TIMEOUT"), QStringLiteral("7")},
+                 {QStringLiteral("POSTGRES_LOCK_TIMEOUT"), QStringLiteral("3")}}));
         auto r = f->applicationRecorder();
         auto snapshots = f->aggregateRecorder(QStringLiteral("snapshots"));
-        QVERIFY2(anyContains(proxy.queries(), QStringLiteral("SET idle_in_transaction_session_timeout = '7s'")),
-                 qPrintable(proxy.queries().join(u'\n')));
+        QVERIFY2(
+            anyContains(proxy.queries(), QStringLiteral("SET idle_in_transaction_session_timeout = '7s'")),
+            qPrintable(proxy.queries().join(u'\n')));
 
         r->insertEvents(batchOf(2)); // prepares the statement (once per connection)
         proxy.clearQueries();
@@ -390,7 +412,8 @@ private slots:
         QCOMPARE(queries.last(), QStringLiteral("COMMIT"));
 
         proxy.clearQueries();
-        snapshots->insertEvents({storedEvent(es::uuid::v4(), 1, QStringLiteral("eventsourcing.domain:Snapshot"))});
+        snapshots->insertEvents(
+            {storedEvent(es::uuid::v4(), 1, QStringLiteral("eventsourcing.domain:Snapshot"))});
         queries = proxy.queries();
         QVERIFY2(queries.contains(QStringLiteral("BEGIN")), qPrintable(queries.join(u'\n')));
         QVERIFY2(!anyContains(queries, QStringLiteral("LOCK")), qPrintable(queries.join(u'\n')));

@@ -10,16 +10,16 @@ namespace es::detail {
 
 namespace {
 
-const QString DbNameKey = QStringLiteral("POSTGRES_DBNAME");
-const QString HostKey = QStringLiteral("POSTGRES_HOST");
-const QString PortKey = QStringLiteral("POSTGRES_PORT");
-const QString UserKey = QStringLiteral("POSTGRES_USER");
-const QString PasswordKey = QStringLiteral("POSTGRES_PASSWORD");
-const QString ConnectTimeoutKey = QStringLiteral("POSTGRES_CONNECT_TIMEOUT");
-const QString ConnMaxAgeKey = QStringLiteral("POSTGRES_CONN_MAX_AGE");
-const QString PrePingKey = QStringLiteral("POSTGRES_PRE_PING");
-const QString LockTimeoutKey = QStringLiteral("POSTGRES_LOCK_TIMEOUT");
-const QString IdleInTransactionSessionTimeoutKey = QStringLiteral("POSTGRES_IDLE_IN_TRANSACTION_SESSION_TIMEOUT");
+constexpr QLatin1String DbNameKey("POSTGRES_DBNAME");
+constexpr QLatin1String HostKey("POSTGRES_HOST");
+constexpr QLatin1String PortKey("POSTGRES_PORT");
+constexpr QLatin1String UserKey("POSTGRES_USER");
+constexpr QLatin1String PasswordKey("POSTGRES_PASSWORD");
+constexpr QLatin1String ConnectTimeoutKey("POSTGRES_CONNECT_TIMEOUT");
+constexpr QLatin1String ConnMaxAgeKey("POSTGRES_CONN_MAX_AGE");
+constexpr QLatin1String PrePingKey("POSTGRES_PRE_PING");
+constexpr QLatin1String LockTimeoutKey("POSTGRES_LOCK_TIMEOUT");
+constexpr QLatin1String IdleInTransactionSessionTimeoutKey("POSTGRES_IDLE_IN_TRANSACTION_SESSION_TIMEOUT");
 
 // The names a variable may be given by, as Python's Environment.create_keys(): "<APP>_KEY", "KEY".
 QString keysFor(const Environment &env, const QString &key)
@@ -40,7 +40,8 @@ QString required(const Environment &env, const QString &key, const char *what)
 }
 
 // An integer setting; unset or empty gives the default, as Python's `int(env.get(key) or default)`.
-int integer(const Environment &env, const QString &key, int defaultValue, int minimum, int maximum, const char *what)
+int integer(const Environment &env, const QString &key, int defaultValue, int minimum, int maximum,
+            const char *what)
 {
     const std::optional<QString> v = env.get(key);
     if (!v || v->trimmed().isEmpty())
@@ -48,10 +49,11 @@ int integer(const Environment &env, const QString &key, int defaultValue, int mi
     bool ok = false;
     const qlonglong n = v->trimmed().toLongLong(&ok);
     if (!ok || n < minimum || n > maximum)
-        throw ConfigurationError(QStringLiteral("%1='%2' is not valid: %3 (an integer from %4 to %5) is expected")
-                                     .arg(env.variableFor(key), *v, QLatin1String(what))
-                                     .arg(minimum)
-                                     .arg(maximum));
+        throw ConfigurationError(
+            QStringLiteral("%1='%2' is not valid: %3 (an integer from %4 to %5) is expected")
+                .arg(env.variableFor(key), *v, QLatin1String(what))
+                .arg(minimum)
+                .arg(maximum));
     return static_cast<int>(n);
 }
 
@@ -84,8 +86,7 @@ void runScript(QSqlDatabase &db, const QString &sql, const QString &what)
     q.setForwardOnly(false);
     if (!q.exec(sql))
         PostgresDatastore::throwError(q.lastError(), db.isOpen(), what);
-    while (q.nextResult()) {
-    }
+    while (q.nextResult()) { }
     if (q.lastError().isValid())
         PostgresDatastore::throwError(q.lastError(), db.isOpen(), what);
 }
@@ -106,18 +107,17 @@ PostgresSettings PostgresSettings::fromEnvironment(const Environment &env)
     s.connMaxAge = env.getNumber(ConnMaxAgeKey); // names the variable when it is not a number
     s.prePing = env.getBool(PrePingKey, false);
     s.lockTimeout = integer(env, LockTimeoutKey, 0, 0, std::numeric_limits<int>::max(), "seconds");
-    s.idleInTransactionSessionTimeout =
-        integer(env, IdleInTransactionSessionTimeoutKey, 0, 0, std::numeric_limits<int>::max() / 1000, "seconds");
+    s.idleInTransactionSessionTimeout = integer(env, IdleInTransactionSessionTimeoutKey, 0, 0,
+                                                std::numeric_limits<int>::max() / 1000, "seconds");
     return s;
 }
 
 // --- datastore --------------------------------------------------------------------------------------
 
 PostgresDatastore::PostgresDatastore(PostgresSettings settings)
-    : m_settings(std::move(settings))
-    , m_pool(QStringLiteral("QPSQL"), QStringLiteral("postgres"), [this](QSqlDatabase &db) { open(db); })
-{
-}
+    : m_settings(std::move(settings)),
+      m_pool(QStringLiteral("QPSQL"), QStringLiteral("postgres"), [this](QSqlDatabase &db) { open(db); })
+{ }
 
 PostgresDatastore::~PostgresDatastore()
 {
@@ -135,17 +135,19 @@ void PostgresDatastore::open(QSqlDatabase &db)
     db.setConnectOptions(QStringLiteral("connect_timeout=%1").arg(m_settings.connectTimeout));
     if (!db.open()) {
         // As Python's create_connection(): psycopg2's OperationalError becomes an OperationalError.
-        throw OperationalError(QStringLiteral("PostgreSQL: cannot connect to database '%1' on %2:%3 as '%4': %5")
-                                   .arg(m_settings.dbname, m_settings.host)
-                                   .arg(m_settings.port)
-                                   .arg(m_settings.user, errorText(db.lastError())));
+        throw OperationalError(
+            QStringLiteral("PostgreSQL: cannot connect to database '%1' on %2:%3 as '%4': %5")
+                .arg(m_settings.dbname, m_settings.host)
+                .arg(m_settings.port)
+                .arg(m_settings.user, errorText(db.lastError())));
     }
     // Session settings, as Python's PostgresConnection: the idle-in-transaction timeout (0 = none).
     // Notices (e.g. "relation already exists, skipping") are not printed to stderr by libpq.
-    runScript(db,
-              QStringLiteral("SET idle_in_transaction_session_timeout = '%1s'; SET client_min_messages = warning")
-                  .arg(m_settings.idleInTransactionSessionTimeout),
-              QStringLiteral("configuring the session"));
+    runScript(
+        db,
+        QStringLiteral("SET idle_in_transaction_session_timeout = '%1s'; SET client_min_messages = warning")
+            .arg(m_settings.idleInTransactionSessionTimeout),
+        QStringLiteral("configuring the session"));
 }
 
 PostgresDatastore::Connection &PostgresDatastore::connection()
@@ -169,7 +171,8 @@ PostgresDatastore::Connection &PostgresDatastore::connection()
     } catch (const OperationalError &e) {
         // The ping found the connection lost, as a failed statement would have: the server may be
         // restarting, so failing to reconnect is retried like a lost connection (retry()).
-        throw InterfaceError(e.message() + QStringLiteral(" (reconnecting after the pre-ping found the connection lost)"));
+        throw InterfaceError(
+            e.message() + QStringLiteral(" (reconnecting after the pre-ping found the connection lost)"));
     }
 }
 
@@ -230,14 +233,14 @@ void PostgresDatastore::execScript(Connection &c, const QString &sql, const QStr
 // --- transactions -----------------------------------------------------------------------------------
 
 PostgresDatastore::Transaction::Transaction(PostgresDatastore &store, Connection &c, const QString &prologue)
-    : m_store(store)
-    , m_connection(c)
+    : m_store(store), m_connection(c)
 {
     try {
         if (prologue.isEmpty())
             m_store.execScript(c, QStringLiteral("BEGIN"), QStringLiteral("beginning a transaction"));
         else
-            m_store.execScript(c, QStringLiteral("BEGIN; ") + prologue, QStringLiteral("beginning a transaction"));
+            m_store.execScript(c, QStringLiteral("BEGIN; ") + prologue,
+                               QStringLiteral("beginning a transaction"));
     } catch (...) {
         // BEGIN went through and the prologue failed (a lock timeout, say): the transaction is
         // aborted and must be rolled back before the connection can be used again. (A constructor
@@ -290,10 +293,11 @@ PostgresDatastore::Outcome PostgresDatastore::transactionOutcome(Connection &c, 
         if (status == QLatin1String("aborted"))
             return Outcome::Aborted;
         if (status != QLatin1String("in progress"))
-            throw OperationalError(QStringLiteral("PostgreSQL: the outcome of transaction %1 is unknown (%2); not "
-                                                  "trying again, which could write twice")
-                                       .arg(txid)
-                                       .arg(status.isEmpty() ? QStringLiteral("no status") : status));
+            throw OperationalError(
+                QStringLiteral("PostgreSQL: the outcome of transaction %1 is unknown (%2); not "
+                               "trying again, which could write twice")
+                    .arg(txid)
+                    .arg(status.isEmpty() ? QStringLiteral("no status") : status));
         QThread::msleep(RetryWaitMs);
     }
     throw OperationalError(QStringLiteral("PostgreSQL: transaction %1 is still in progress 10 s after its "
@@ -303,7 +307,8 @@ PostgresDatastore::Outcome PostgresDatastore::transactionOutcome(Connection &c, 
 
 // --- errors -----------------------------------------------------------------------------------------
 
-[[noreturn]] void PostgresDatastore::throwError(const QSqlError &error, bool connectionAlive, const QString &what)
+[[noreturn]] void PostgresDatastore::throwError(const QSqlError &error, bool connectionAlive,
+                                                const QString &what)
 {
     const QString code = error.nativeErrorCode().trimmed();
     const QString message = code.isEmpty()

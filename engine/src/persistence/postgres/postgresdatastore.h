@@ -29,10 +29,10 @@ struct PostgresSettings
     int port = 5432;
     QString user;
     QString password;
-    int connectTimeout = 5;              // seconds (libpq connect_timeout)
-    std::optional<double> connMaxAge;    // seconds; a connection older than this is replaced before use
-    bool prePing = false;                // check the connection before use, reconnect if dead
-    int lockTimeout = 0;                 // seconds to wait for the events table's EXCLUSIVE lock; 0 = forever
+    int connectTimeout = 5; // seconds (libpq connect_timeout)
+    std::optional<double> connMaxAge; // seconds; a connection older than this is replaced before use
+    bool prePing = false; // check the connection before use, reconnect if dead
+    int lockTimeout = 0; // seconds to wait for the events table's EXCLUSIVE lock; 0 = forever
     int idleInTransactionSessionTimeout = 0; // seconds; 0 = none
 
     // Reads POSTGRES_DBNAME, HOST, PORT, USER, PASSWORD, CONNECT_TIMEOUT, CONN_MAX_AGE, PRE_PING,
@@ -68,8 +68,7 @@ public:
     // was lost), the connection is discarded and f runs again on a fresh one, 0.2 s later, at most
     // MaxAttempts times in all; failing to reconnect while retrying counts as an attempt too. Any
     // other exception passes through at once. f must be safe to run again: see insertEvents().
-    template<typename F>
-    auto retry(F &&f) -> std::invoke_result_t<F &, Connection &>;
+    template<typename F> auto retry(F &&f) -> std::invoke_result_t<F &, Connection &>;
 
     // The statement for sql on connection c, prepared (server-side) the first time it is asked for
     // on that connection. Not forward-only: a result is fetched completely by exec(). Throws the
@@ -121,8 +120,7 @@ private:
     ConnectionPool m_pool;
 };
 
-template<typename F>
-auto PostgresDatastore::retry(F &&f) -> std::invoke_result_t<F &, Connection &>
+template<typename F> auto PostgresDatastore::retry(F &&f) -> std::invoke_result_t<F &, Connection &>
 {
     for (int attempt = 1;; ++attempt) {
         Connection *c = nullptr;

@@ -19,21 +19,22 @@ class PostgresFactory final : public InfrastructureFactory
 {
 public:
     explicit PostgresFactory(const Environment &env)
-        : InfrastructureFactory(env)
-        , m_store(std::make_shared<detail::PostgresDatastore>(detail::PostgresSettings::fromEnvironment(env)))
+        : InfrastructureFactory(env),
+          m_store(std::make_shared<detail::PostgresDatastore>(detail::PostgresSettings::fromEnvironment(env)))
     {
         createTable(); // a bad CREATE_TABLE is reported now, not at the first recorder
     }
 
     std::shared_ptr<AggregateRecorder> aggregateRecorder(const QString &purpose) override
     {
-        return made(std::make_shared<detail::PostgresRecorder>(m_store, table(QStringLiteral("stored"), purpose), false));
+        return made(std::make_shared<detail::PostgresRecorder>(
+            m_store, table(QStringLiteral("stored"), purpose), false));
     }
 
     std::shared_ptr<ApplicationRecorder> applicationRecorder() override
     {
-        return made(
-            std::make_shared<detail::PostgresRecorder>(m_store, table(QStringLiteral("stored"), QStringLiteral("events")), true));
+        return made(std::make_shared<detail::PostgresRecorder>(
+            m_store, table(QStringLiteral("stored"), QStringLiteral("events")), true));
     }
 
     std::shared_ptr<ProcessRecorder> processRecorder() override
@@ -50,16 +51,16 @@ private:
     {
         static const QRegularExpression identifier(QStringLiteral("^[a-z_][a-z0-9_]*$"));
         const QString prefix = env().name().isEmpty() ? fallback : env().name().toLower();
-        const QString name = prefix + QLatin1Char('_') + suffix.toLower();
+        QString name = prefix + QLatin1Char('_') + suffix.toLower();
         if (!identifier.match(name).hasMatch())
-            throw ProgrammingError(QStringLiteral("'%1' cannot name a PostgreSQL table (application name '%2', purpose "
-                                                  "'%3'): use letters, digits and '_'")
-                                       .arg(name, env().name(), suffix));
+            throw ProgrammingError(
+                QStringLiteral("'%1' cannot name a PostgreSQL table (application name '%2', purpose "
+                               "'%3'): use letters, digits and '_'")
+                    .arg(name, env().name(), suffix));
         return name;
     }
 
-    template<typename Recorder>
-    std::shared_ptr<Recorder> made(std::shared_ptr<Recorder> recorder) const
+    template<typename Recorder> std::shared_ptr<Recorder> made(std::shared_ptr<Recorder> recorder) const
     {
         if (createTable())
             recorder->createTables();

@@ -61,12 +61,9 @@ qint64 readMax(PostgresDatastore &store, Connection &c, QSqlQuery &q, const QStr
 
 } // namespace
 
-PostgresRecorder::PostgresRecorder(std::shared_ptr<PostgresDatastore> store, const QString &eventsTable, bool hasLog,
-                                   const QString &trackingTable)
-    : m_store(std::move(store))
-    , m_eventsTable(eventsTable)
-    , m_trackingTable(trackingTable)
-    , m_hasLog(hasLog)
+PostgresRecorder::PostgresRecorder(std::shared_ptr<PostgresDatastore> store, const QString &eventsTable,
+                                   bool hasLog, const QString &trackingTable)
+    : m_store(std::move(store)), m_eventsTable(eventsTable), m_trackingTable(trackingTable), m_hasLog(hasLog)
 {
     const QString &t = m_eventsTable;
     m_whatInsertEvents = QStringLiteral("inserting into %1").arg(t);
@@ -91,8 +88,8 @@ PostgresRecorder::PostgresRecorder(std::shared_ptr<PostgresDatastore> store, con
         m_insertTracking = QStringLiteral("INSERT INTO %1 (application_name, notification_id) VALUES (?, ?) "
                                           "RETURNING txid_current()")
                                .arg(m_trackingTable);
-        m_maxTrackingId =
-            QStringLiteral("SELECT MAX(notification_id) FROM %1 WHERE application_name = ?").arg(m_trackingTable);
+        m_maxTrackingId = QStringLiteral("SELECT MAX(notification_id) FROM %1 WHERE application_name = ?")
+                              .arg(m_trackingTable);
     }
     for (int v = 0; v < 16; ++v) {
         QString sql = QStringLiteral("SELECT originator_id, originator_version, topic, state FROM %1 "
@@ -102,19 +99,21 @@ PostgresRecorder::PostgresRecorder(std::shared_ptr<PostgresDatastore> store, con
             sql += QStringLiteral(" AND originator_version > ?");
         if (v & 2)
             sql += QStringLiteral(" AND originator_version <= ?");
-        sql += (v & 4) ? QStringLiteral(" ORDER BY originator_version DESC") : QStringLiteral(" ORDER BY originator_version ASC");
+        sql += (v & 4) ? QStringLiteral(" ORDER BY originator_version DESC")
+                       : QStringLiteral(" ORDER BY originator_version ASC");
         if (v & 8)
             sql += QStringLiteral(" LIMIT ?");
         m_selectEvents[static_cast<size_t>(v)] = sql;
     }
     if (m_hasLog) {
-        const QString select =
-            QStringLiteral("SELECT notification_id, originator_id, originator_version, topic, state FROM %1 "
-                           "WHERE notification_id >= ?")
-                .arg(t);
+        const QString select
+            = QStringLiteral(
+                  "SELECT notification_id, originator_id, originator_version, topic, state FROM %1 "
+                  "WHERE notification_id >= ?")
+                  .arg(t);
         m_selectNotifications = select + QStringLiteral(" ORDER BY notification_id LIMIT ?");
-        m_selectNotificationsOfTopics =
-            select + QStringLiteral(" AND topic = ANY(CAST(? AS text[])) ORDER BY notification_id LIMIT ?");
+        m_selectNotificationsOfTopics
+            = select + QStringLiteral(" AND topic = ANY(CAST(? AS text[])) ORDER BY notification_id LIMIT ?");
         m_maxNotificationId = QStringLiteral("SELECT MAX(notification_id) FROM %1").arg(t);
     }
 }
@@ -126,12 +125,14 @@ QString PostgresRecorder::insertStatement(int rows) const
     // key, so that ids are matched to events by key, not by trusting the order of the rows. And
     // txid_current(), the transaction's id, kept in case the connection is lost during COMMIT (see
     // insertEvents()); asking for it here costs no extra round trip.
-    QString sql = QStringLiteral("INSERT INTO %1 (originator_id, originator_version, topic, state) VALUES ").arg(m_eventsTable);
-    sql.reserve(sql.size() + rows * 14 + 80);
+    QString sql = QStringLiteral("INSERT INTO %1 (originator_id, originator_version, topic, state) VALUES ")
+                      .arg(m_eventsTable);
+    sql.reserve(sql.size() + qsizetype(rows) * 14 + 80);
     for (int i = 0; i < rows; ++i)
         sql += i == 0 ? QLatin1String("(?, ?, ?, ?)") : QLatin1String(", (?, ?, ?, ?)");
-    sql += m_hasLog ? QLatin1String(" RETURNING notification_id, originator_id, originator_version, txid_current()")
-                    : QLatin1String(" RETURNING txid_current()");
+    sql += m_hasLog
+        ? QLatin1String(" RETURNING notification_id, originator_id, originator_version, txid_current()")
+        : QLatin1String(" RETURNING txid_current()");
     return sql;
 }
 
@@ -145,7 +146,8 @@ QStringList PostgresRecorder::createTableStatements() const
                                  "state bytea, %2"
                                  "PRIMARY KEY (originator_id, originator_version)) "
                                  "WITH (autovacuum_enabled=false)")
-                      .arg(m_eventsTable, m_hasLog ? QStringLiteral("notification_id bigserial, ") : QString());
+                      .arg(m_eventsTable,
+                           m_hasLog ? QStringLiteral("notification_id bigserial, ") : QString());
     if (m_hasLog)
         statements << QStringLiteral("CREATE UNIQUE INDEX IF NOT EXISTS %1_notification_id_idx "
                                      "ON %1 (notification_id ASC)")
@@ -183,10 +185,12 @@ void PostgresRecorder::createTables()
     }
 }
 
-std::vector<qint64> PostgresRecorder::insertEvents(const std::vector<StoredEvent> &events, const Tracking *tracking)
+std::vector<qint64> PostgresRecorder::insertEvents(const std::vector<StoredEvent> &events,
+                                                   const Tracking *tracking)
 {
     if (tracking && m_trackingTable.isEmpty())
-        throw ProgrammingError(QStringLiteral("the recorder of %1 does not record tracking").arg(m_eventsTable));
+        throw ProgrammingError(
+            QStringLiteral("the recorder of %1 does not record tracking").arg(m_eventsTable));
     if (events.empty() && !tracking)
         return {};
 
@@ -198,8 +202,9 @@ std::vector<qint64> PostgresRecorder::insertEvents(const std::vector<StoredEvent
     std::vector<Row> rows;
     rows.reserve(events.size());
     for (const StoredEvent &e : events)
-        rows.push_back({QVariant(uuid::toDashed(e.originatorId)), QVariant(static_cast<qlonglong>(e.originatorVersion)),
-                        QVariant(e.topic), QVariant(e.state)});
+        rows.push_back({QVariant(uuid::toDashed(e.originatorId)),
+                        QVariant(static_cast<qlonglong>(e.originatorVersion)), QVariant(e.topic),
+                        QVariant(e.state)});
 
     // A retried insert never writes twice. Until COMMIT is sent nothing can be committed: a lost
     // connection's transaction is rolled back by the server, so writing again is right. When the
@@ -218,12 +223,14 @@ std::vector<qint64> PostgresRecorder::insertEvents(const std::vector<StoredEvent
             unresolvedTxid.reset();
         }
 
-        PostgresDatastore::Transaction tx(*m_store, c, (m_hasLog && !events.empty()) ? m_lockPrologue : QString());
+        PostgresDatastore::Transaction tx(*m_store, c,
+                                          (m_hasLog && !events.empty()) ? m_lockPrologue : QString());
         qint64 txid = 0;
         std::vector<qint64> ids(m_hasLog ? rows.size() : 0, 0);
         for (size_t done = 0; done < rows.size();) {
             const size_t n = std::min(MaxRowsPerInsert, rows.size() - done);
-            QSqlQuery &q = m_store->statement(c, n == 1 ? m_insertEvent : insertStatement(static_cast<int>(n)));
+            QSqlQuery &q
+                = m_store->statement(c, n == 1 ? m_insertEvent : insertStatement(static_cast<int>(n)));
             for (size_t i = 0; i < n; ++i) {
                 const Row &row = rows[done + i];
                 const int p = static_cast<int>(4 * i);
@@ -240,15 +247,18 @@ std::vector<qint64> PostgresRecorder::insertEvents(const std::vector<StoredEvent
                     size_t at = done + returned;
                     const QString id = q.value(1).toString();
                     const qint64 version = q.value(2).toLongLong();
-                    if (at >= done + n || rows[at].originatorId.toString() != id || events[at].originatorVersion != version) {
+                    if (at >= done + n || rows[at].originatorId.toString() != id
+                        || events[at].originatorVersion != version) {
                         for (at = done; at < done + n; ++at)
-                            if (events[at].originatorVersion == version && rows[at].originatorId.toString() == id)
+                            if (events[at].originatorVersion == version
+                                && rows[at].originatorId.toString() == id)
                                 break;
                     }
                     if (at == done + n)
-                        throw InternalError(QStringLiteral("PostgreSQL: inserting into %1 returned an unknown row %2 v%3")
-                                                .arg(m_eventsTable, id)
-                                                .arg(version));
+                        throw InternalError(
+                            QStringLiteral("PostgreSQL: inserting into %1 returned an unknown row %2 v%3")
+                                .arg(m_eventsTable, id)
+                                .arg(version));
                     ids[at] = q.value(0).toLongLong();
                     txid = q.value(3).toLongLong();
                 } else {
@@ -315,14 +325,16 @@ std::vector<StoredEvent> PostgresRecorder::selectEvents(const QUuid &originatorI
     });
 }
 
-std::vector<Notification> PostgresRecorder::selectNotifications(qint64 start, qint64 limit, const QStringList &topics)
+std::vector<Notification> PostgresRecorder::selectNotifications(qint64 start, qint64 limit,
+                                                                const QStringList &topics)
 {
     // As the POPO recorders: a table without a log has no notifications.
     if (!m_hasLog || limit <= 0)
         return {};
     const QVariant topicsValue = topics.isEmpty() ? QVariant() : QVariant(textArrayLiteral(topics));
     return m_store->retry([&](Connection &c) {
-        QSqlQuery &q = m_store->statement(c, topics.isEmpty() ? m_selectNotifications : m_selectNotificationsOfTopics);
+        QSqlQuery &q
+            = m_store->statement(c, topics.isEmpty() ? m_selectNotifications : m_selectNotificationsOfTopics);
         int i = 0;
         q.bindValue(i++, static_cast<qlonglong>(start));
         if (!topics.isEmpty())
@@ -348,8 +360,7 @@ qint64 PostgresRecorder::maxNotificationId()
     if (!m_hasLog)
         return 0;
     return m_store->retry([&](Connection &c) {
-        return readMax(*m_store, c, m_store->statement(c, m_maxNotificationId),
-                       m_whatMaxNotificationId);
+        return readMax(*m_store, c, m_store->statement(c, m_maxNotificationId), m_whatMaxNotificationId);
     });
 }
 

@@ -32,11 +32,13 @@ public:
     const QString &trackingTable() const { return m_trackingTable; }
     bool hasLog() const { return m_hasLog; }
 
-    std::vector<qint64> insertEvents(const std::vector<StoredEvent> &events, const Tracking *tracking = nullptr) override;
+    std::vector<qint64> insertEvents(const std::vector<StoredEvent> &events,
+                                     const Tracking *tracking = nullptr) override;
     std::vector<StoredEvent> selectEvents(const QUuid &originatorId, std::optional<qint64> gt = std::nullopt,
                                           std::optional<qint64> lte = std::nullopt, bool desc = false,
                                           std::optional<qint64> limit = std::nullopt) override;
-    std::vector<Notification> selectNotifications(qint64 start, qint64 limit, const QStringList &topics = {}) override;
+    std::vector<Notification> selectNotifications(qint64 start, qint64 limit,
+                                                  const QStringList &topics = {}) override;
     qint64 maxNotificationId() override;
     qint64 maxTrackingId(const QString &applicationName) override;
 
