@@ -320,11 +320,11 @@ struct Event : DomainEvent
     {
         if (!aggregate)
             throw ValueError(QStringLiteral("%1 cannot be applied to no aggregate").arg(topic()));
-        A *a = dynamic_cast<A *>(aggregate.get());
-        if (!a)
-            detail::throwWrongAggregateType(QString::fromUtf8(A::TOPIC), aggregate.get());
-        mutateInPlace(*a);
-        return aggregate;
+        if (A *a = dynamic_cast<A *>(aggregate.get())) {
+            mutateInPlace(*a);
+            return aggregate;
+        }
+        detail::throwWrongAggregateType(QString::fromUtf8(A::TOPIC), aggregate.get());
     }
 
     // Checks id and version, runs apply() first, and only when it succeeds advances the aggregate.
@@ -557,7 +557,7 @@ public:
 template<typename A>
 void registerAggregate()
 {
-    A::staticAggregateClass();
+    (void)A::staticAggregateClass();
     if constexpr (detail::HasEvents<A>::value)
         detail::registerEvents(typename A::Events());
 }

@@ -70,7 +70,7 @@ std::unique_ptr<Aggregate> Repository::get(const QUuid &id, std::optional<qint64
             gt = events.front()->originatorVersion;
     }
     std::vector<DomainEventPtr> more = m_events->get(id, gt, version);
-    t_lastReadCount = static_cast<qint64>(events.size() + more.size());
+    t_lastReadCount = static_cast<qint64>(events.size()) + static_cast<qint64>(more.size());
     if (events.empty())
         events = std::move(more);
     else

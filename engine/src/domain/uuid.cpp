@@ -39,7 +39,7 @@ QUuid v5(const QUuid &ns, const QString &name)
 void toHex(const QUuid &id, char *out)
 {
     const QByteArray raw = id.toRfc4122();
-    for (int i = 0; i < 16; ++i) {
+    for (qsizetype i = 0; i < 16; ++i) {
         const auto b = static_cast<unsigned char>(raw[i]);
         out[2 * i] = HexDigits[b >> 4];
         out[2 * i + 1] = HexDigits[b & 0xf];

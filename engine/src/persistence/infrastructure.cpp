@@ -31,7 +31,7 @@ Environment Environment::fromProcessEnvironment(const QString &applicationName, 
 QString Environment::variableFor(const QString &key) const
 {
     if (!m_name.isEmpty()) {
-        const QString prefixed = m_name.toUpper() + QLatin1Char('_') + key;
+        QString prefixed = m_name.toUpper() + QLatin1Char('_') + key;
         if (m_vars.contains(prefixed))
             return prefixed;
     }

@@ -88,7 +88,7 @@ QString JSONTranscoder::firstUnknownType(const json::Value &value) const
                     return QStringLiteral("(a %1)").arg(QLatin1String(type->typeName()));
                 }
             }
-            const QString name = type->toQString();
+            QString name = type->toQString();
             if (!m_names.contains(name))
                 return name;
         }

@@ -417,7 +417,7 @@ void MultiThreadedRunner::reportError(const QString &follower, std::exception_pt
     {
         std::lock_guard lock(m_errorMutex);
         if (!m_error) {
-            m_error = error;
+            m_error = std::move(error);
             m_errorFollower = follower;
         }
     }
