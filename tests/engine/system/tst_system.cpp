@@ -58,6 +58,33 @@ public:
     }
 };
 
+// A policy that interleaves two aggregates' events and collects them in the "wrong" order.
+class Interleaving : public es::ProcessApplication
+{
+public:
+    static constexpr const char *NAME = "Interleaving";
+    explicit Interleaving(const es::EnvMap &env)
+        : ProcessApplication(QString::fromUtf8(NAME), env)
+    {
+        setSnapshottingInterval<worlds::Counter>(2);
+        on<worlds::World::SomethingHappened>([](const worlds::World::SomethingHappened &e, es::ProcessEvent &pe) {
+            std::shared_ptr<worlds::Counter> a = worlds::Counter::create(e.what + QStringLiteral("-a"));
+            std::shared_ptr<worlds::Counter> b = worlds::Counter::create(e.what + QStringLiteral("-b"));
+            a->increment();
+            b->increment();
+            pe.collectEvents(b);
+            pe.collectEvents(a);
+        });
+    }
+
+protected:
+    void registerTypes() override
+    {
+        es::registerAggregate<worlds::World>();
+        es::registerAggregate<worlds::Counter>();
+    }
+};
+
 } // namespace
 
 class TestSystem : public QObject
@@ -214,6 +241,34 @@ private slots:
             // Nothing after the poison was processed.
             QCOMPARE(runner.get<FragileCounters>().processRecorder().maxTrackingId(QStringLiteral("WorldsApplication")), 1);
         }
+    }
+
+    void policyEventsInGenerationOrderAndSnapshots()
+    {
+        // Python 9.0: a policy's new events are recorded in the order they were triggered, across
+        // aggregates; 9.1.4: a follower takes automatic snapshots after its policy, as save() does.
+        const es::System system({es::pipe<worlds::WorldsApplication, Interleaving>()});
+        es::SingleThreadedRunner runner(system, {{QStringLiteral("INFRASTRUCTURE_FACTORY"), QStringLiteral("popo")}});
+        runner.start();
+        auto &app = runner.get<worlds::WorldsApplication>();
+        app.makeItSo(app.createWorld(), QStringLiteral("x"));
+        auto &follower = runner.get<Interleaving>();
+        const auto log = follower.recorder().selectNotifications(1, 10);
+        QCOMPARE(log.size(), size_t(4));
+        const QUuid a = worlds::Counter::createId(QStringLiteral("x-a"));
+        const QUuid b = worlds::Counter::createId(QStringLiteral("x-b"));
+        QCOMPARE(log[0].originatorId, a);
+        QCOMPARE(log[0].originatorVersion, 1);
+        QCOMPARE(log[1].originatorId, b);
+        QCOMPARE(log[1].originatorVersion, 1);
+        QCOMPARE(log[2].originatorId, a);
+        QCOMPARE(log[2].originatorVersion, 2);
+        QCOMPARE(log[3].originatorId, b);
+        QCOMPARE(follower.snapshots()->get(a).size(), size_t(1));
+        QCOMPARE(follower.snapshots()->get(b).size(), size_t(1));
+        QCOMPARE(follower.repository().get<worlds::Counter>(a)->count(), 1);
+        QCOMPARE(es::Repository::lastReadCount(), 1);
+        runner.stop();
     }
 
     void multithreadedLoad_data()
