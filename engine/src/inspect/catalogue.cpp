@@ -67,8 +67,16 @@ AggregateSummary summarise(const AppData &a, const Row &r, const RecordDecoder &
     const DecodedRecord f = decoder.decode(first);
     s.firstTopic = first.topic;
     s.type = f.originatorTopic();
-    if (s.type.isEmpty())
+    if (s.type.isEmpty() && f.decoded.hasState()) {
+        // No created event first (versions lost?): the event's topic names its class
+        // ("module:Class.Event"), so the aggregate's is the topic without the last part.
+        const qsizetype colon = first.topic.indexOf(QLatin1Char(':'));
+        const qsizetype dot = first.topic.lastIndexOf(QLatin1Char('.'));
+        s.type = dot > colon && colon >= 0 ? first.topic.left(dot) : first.topic;
+        s.problem = QStringLiteral("the first event (version %1, %2) is not a created event").arg(s.firstVersion).arg(first.topic);
+    } else if (s.type.isEmpty()) {
         s.type = first.topic;
+    }
     s.firstTimestamp = f.timestamp();
     if (!f.decoded.hasState())
         s.problem = QStringLiteral("%1: %2").arg(f.status(), f.decoded.error);

@@ -47,8 +47,12 @@ bool withinTime(const DecodedRecord &r, const LogQuery &q)
 void addGaps(std::vector<qint64> ids, std::optional<qint64> lowEdge, std::optional<qint64> highEdge, std::vector<LogGap> &gaps)
 {
     std::sort(ids.begin(), ids.end());
-    if (ids.empty())
+    if (ids.empty()) {
+        // Nothing read between two edges: everything between them is missing.
+        if (lowEdge && highEdge && *highEdge > *lowEdge + 1)
+            gaps.push_back({*lowEdge, *highEdge});
         return;
+    }
     if (lowEdge && ids.front() > *lowEdge + 1)
         gaps.push_back({*lowEdge, ids.front()});
     for (size_t i = 1; i < ids.size(); ++i)
