@@ -2,10 +2,7 @@
 
 namespace cargoshipping {
 
-BookingApplication::BookingApplication(const es::EnvMap &env)
-    : Application(QString::fromUtf8(NAME), env)
-{
-}
+BookingApplication::BookingApplication(const es::EnvMap &env) : Application(QString::fromUtf8(NAME), env) { }
 
 void BookingApplication::registerTypes()
 {
@@ -20,7 +17,8 @@ void BookingApplication::registerTranscodings(es::JSONTranscoder &transcoder)
     transcoder.registerTranscoding<Leg>();
 }
 
-QUuid BookingApplication::bookNewCargo(Location origin, Location destination, const es::Timestamp &arrivalDeadline)
+QUuid BookingApplication::bookNewCargo(Location origin, Location destination,
+                                       const es::Timestamp &arrivalDeadline)
 {
     auto cargo = Cargo::newBooking(origin, destination, arrivalDeadline);
     save(*cargo);
@@ -53,8 +51,9 @@ void BookingApplication::assignRoute(const QUuid &trackingId, const Itinerary &i
     save(*cargo);
 }
 
-void BookingApplication::registerHandlingEvent(const QUuid &trackingId, const std::optional<QString> &voyageNumber,
-                                               Location location, HandlingActivity handlingActivity)
+void BookingApplication::registerHandlingEvent(const QUuid &trackingId,
+                                               const std::optional<QString> &voyageNumber, Location location,
+                                               HandlingActivity handlingActivity)
 {
     auto cargo = getCargo(trackingId);
     cargo->registerHandlingEvent(trackingId, voyageNumber, location, handlingActivity);

@@ -25,8 +25,8 @@ public:
     std::vector<Itinerary> requestPossibleRoutesForCargo(const QUuid &trackingId);
     void assignRoute(const QUuid &trackingId, const Itinerary &itinerary);
     // Throws CargoError when the event does not fit the cargo's route (as Python raises).
-    void registerHandlingEvent(const QUuid &trackingId, const std::optional<QString> &voyageNumber, Location location,
-                               HandlingActivity handlingActivity);
+    void registerHandlingEvent(const QUuid &trackingId, const std::optional<QString> &voyageNumber,
+                               Location location, HandlingActivity handlingActivity);
     // The cargo, at `version` (latest when none). Throws es::AggregateNotFound.
     std::unique_ptr<Cargo> getCargo(const QUuid &trackingId, std::optional<qint64> version = std::nullopt);
 

@@ -11,7 +11,7 @@ struct LocationEntry
     Location location;
     const char *name;
 };
-constexpr std::array<LocationEntry, 8> kLocations{{
+constexpr std::array<LocationEntry, 8> kLocations {{
     {Location::HAMBURG, "HAMBURG"},
     {Location::HONGKONG, "HONGKONG"},
     {Location::NEWYORK, "NEWYORK"},
@@ -27,7 +27,7 @@ struct ActivityEntry
     HandlingActivity activity;
     const char *name;
 };
-constexpr std::array<ActivityEntry, 4> kActivities{{
+constexpr std::array<ActivityEntry, 4> kActivities {{
     {HandlingActivity::RECEIVE, "RECEIVE"},
     {HandlingActivity::LOAD, "LOAD"},
     {HandlingActivity::UNLOAD, "UNLOAD"},
@@ -45,7 +45,9 @@ QString member(const es::json::Node &obj, std::string_view key)
 {
     const es::json::Node n = obj.find(key);
     if (!n.isValid())
-        throw es::TranscodingError(QStringLiteral("missing key '%1'").arg(QString::fromUtf8(key.data(), static_cast<qsizetype>(key.size()))));
+        throw es::TranscodingError(
+            QStringLiteral("missing key '%1'")
+                .arg(QString::fromUtf8(key.data(), static_cast<qsizetype>(key.size()))));
     return readString(n, "string");
 }
 
@@ -70,6 +72,7 @@ Location locationFromName(const QString &name)
 std::vector<Location> allLocations()
 {
     std::vector<Location> out;
+    out.reserve(kLocations.size());
     for (const auto &e : kLocations)
         out.push_back(e.location);
     return out;
@@ -94,14 +97,18 @@ HandlingActivity handlingActivityFromName(const QString &name)
 const std::map<std::pair<QString, QString>, std::vector<Itinerary>> &registeredRoutes()
 {
     static const std::map<std::pair<QString, QString>, std::vector<Itinerary>> routes = [] {
-        const auto s = [](const char *t) { return QString::fromLatin1(t); };
+        const auto s = [](const char *t) {
+            return QString::fromLatin1(t);
+        };
         std::map<std::pair<QString, QString>, std::vector<Itinerary>> r;
-        r[{s("HONGKONG"), s("STOCKHOLM")}] = {Itinerary{s("HONGKONG"), s("STOCKHOLM"),
-                                                         {Leg{s("HONGKONG"), s("NEWYORK"), s("V1")},
-                                                          Leg{s("NEWYORK"), s("STOCKHOLM"), s("V2")}}}};
-        r[{s("TOKYO"), s("STOCKHOLM")}] = {Itinerary{s("TOKYO"), s("STOCKHOLM"),
-                                                      {Leg{s("TOKYO"), s("HAMBURG"), s("V3")},
-                                                       Leg{s("HAMBURG"), s("STOCKHOLM"), s("V4")}}}};
+        r[{s("HONGKONG"), s("STOCKHOLM")}] = {Itinerary {
+            s("HONGKONG"),
+            s("STOCKHOLM"),
+            {Leg {s("HONGKONG"), s("NEWYORK"), s("V1")}, Leg {s("NEWYORK"), s("STOCKHOLM"), s("V2")}}}};
+        r[{s("TOKYO"), s("STOCKHOLM")}] = {Itinerary {
+            s("TOKYO"),
+            s("STOCKHOLM"),
+            {Leg {s("TOKYO"), s("HAMBURG"), s("V3")}, Leg {s("HAMBURG"), s("STOCKHOLM"), s("V4")}}}};
         return r;
     }();
     return routes;
@@ -109,7 +116,8 @@ const std::map<std::pair<QString, QString>, std::vector<Itinerary>> &registeredR
 
 // --- Cargo --------------------------------------------------------------------------------------------
 
-std::unique_ptr<Cargo> Cargo::newBooking(Location origin, Location destination, const es::Timestamp &arrivalDeadline)
+std::unique_ptr<Cargo> Cargo::newBooking(Location origin, Location destination,
+                                         const es::Timestamp &arrivalDeadline)
 {
     return createAggregate<BookingStarted>(es::uuid::v4(), origin, destination, arrivalDeadline);
 }
@@ -135,7 +143,7 @@ void Cargo::RouteAssigned::apply(Cargo &c) const
     c.m_routingStatus = QStringLiteral("ROUTED");
     // As Python: a week from when the event is applied (not from the event's timestamp).
     c.m_estimatedTimeOfArrival = es::Timestamp::now().addDays(7);
-    c.m_nextExpectedActivity = NextExpectedActivity{HandlingActivity::RECEIVE, c.m_origin, std::nullopt};
+    c.m_nextExpectedActivity = NextExpectedActivity {HandlingActivity::RECEIVE, c.m_origin, std::nullopt};
     c.m_isMisdirected = false;
 }
 
@@ -152,7 +160,8 @@ void Cargo::HandlingEventRegistered::apply(Cargo &c) const
             throw CargoError(QStringLiteral("the route has no legs"));
         c.m_transportStatus = QStringLiteral("IN_PORT");
         c.m_lastKnownLocation = location;
-        c.m_nextExpectedActivity = NextExpectedActivity{HandlingActivity::LOAD, location, route.legs.front().voyageNumber};
+        c.m_nextExpectedActivity
+            = NextExpectedActivity {HandlingActivity::LOAD, location, route.legs.front().voyageNumber};
         return;
 
     case HandlingActivity::LOAD:
@@ -160,8 +169,8 @@ void Cargo::HandlingEventRegistered::apply(Cargo &c) const
         c.m_currentVoyageNumber = voyageNumber;
         for (const Leg &leg : route.legs) {
             if (leg.origin == here && voyageNumber && leg.voyageNumber == *voyageNumber) {
-                c.m_nextExpectedActivity =
-                    NextExpectedActivity{HandlingActivity::UNLOAD, locationFromName(leg.destination), voyageNumber};
+                c.m_nextExpectedActivity = NextExpectedActivity {
+                    HandlingActivity::UNLOAD, locationFromName(leg.destination), voyageNumber};
                 return;
             }
         }
@@ -173,7 +182,7 @@ void Cargo::HandlingEventRegistered::apply(Cargo &c) const
         c.m_lastKnownLocation = location;
         c.m_transportStatus = QStringLiteral("IN_PORT");
         if (location == c.m_destination) {
-            c.m_nextExpectedActivity = NextExpectedActivity{HandlingActivity::CLAIM, location, std::nullopt};
+            c.m_nextExpectedActivity = NextExpectedActivity {HandlingActivity::CLAIM, location, std::nullopt};
             return;
         }
         const bool onRoute = std::any_of(route.legs.begin(), route.legs.end(),
@@ -186,8 +195,10 @@ void Cargo::HandlingEventRegistered::apply(Cargo &c) const
                         throw CargoError(QStringLiteral("no leg after voyage %1").arg(*voyageNumber));
                     const Leg &nextLeg = route.legs[i + 1];
                     if (locationFromName(nextLeg.origin) != location)
-                        throw CargoError(QStringLiteral("the next leg leaves from %1, not %2").arg(nextLeg.origin, here));
-                    c.m_nextExpectedActivity = NextExpectedActivity{HandlingActivity::LOAD, location, nextLeg.voyageNumber};
+                        throw CargoError(
+                            QStringLiteral("the next leg leaves from %1, not %2").arg(nextLeg.origin, here));
+                    c.m_nextExpectedActivity
+                        = NextExpectedActivity {HandlingActivity::LOAD, location, nextLeg.voyageNumber};
                     break;
                 }
             }
@@ -203,7 +214,8 @@ void Cargo::HandlingEventRegistered::apply(Cargo &c) const
         c.m_transportStatus = QStringLiteral("CLAIMED");
         return;
     }
-    throw CargoError(QStringLiteral("Unsupported handling event: %1").arg(static_cast<int>(handlingActivity)));
+    throw CargoError(
+        QStringLiteral("Unsupported handling event: %1").arg(static_cast<int>(handlingActivity)));
 }
 
 } // namespace cargoshipping
@@ -256,7 +268,7 @@ Leg es::Transcoding<Leg>::decode(const es::json::Node &data)
 {
     if (!data.isObject())
         es::detail::throwTypeMismatch("object (a Leg's __dict__)", data);
-    return Leg{member(data, "origin"), member(data, "destination"), member(data, "voyage_number")};
+    return Leg {member(data, "origin"), member(data, "destination"), member(data, "voyage_number")};
 }
 
 void es::Transcoding<Itinerary>::encode(es::json::Writer &w, const Itinerary &v)
@@ -278,7 +290,8 @@ Itinerary es::Transcoding<Itinerary>::decode(const es::json::Node &data)
     const es::json::Node legs = data.find("legs");
     if (!legs.isValid())
         throw es::TranscodingError(QStringLiteral("missing key 'legs'"));
-    return Itinerary{member(data, "origin"), member(data, "destination"), es::decodeValue<std::vector<Leg>>(legs)};
+    return Itinerary {member(data, "origin"), member(data, "destination"),
+                      es::decodeValue<std::vector<Leg>>(legs)};
 }
 
 void es::Codec<NextExpectedActivity>::write(es::json::Writer &w, const NextExpectedActivity &v)

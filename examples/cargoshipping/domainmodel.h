@@ -93,7 +93,8 @@ public:
 
     struct BookingStarted : es::CreatedEvent<Cargo, BookingStarted>
     {
-        static constexpr const char *TOPIC = "eventsourcing.examples.cargoshipping.domainmodel:Cargo.BookingStarted";
+        static constexpr const char *TOPIC
+            = "eventsourcing.examples.cargoshipping.domainmodel:Cargo.BookingStarted";
         Location origin = Location::HAMBURG;
         Location destination = Location::HAMBURG;
         es::Timestamp arrivalDeadline;
@@ -108,15 +109,20 @@ public:
 
     struct DestinationChanged : es::Event<Cargo, DestinationChanged>
     {
-        static constexpr const char *TOPIC = "eventsourcing.examples.cargoshipping.domainmodel:Cargo.DestinationChanged";
+        static constexpr const char *TOPIC
+            = "eventsourcing.examples.cargoshipping.domainmodel:Cargo.DestinationChanged";
         Location destination = Location::HAMBURG;
-        static constexpr auto fields() { return es::fields(es::field("destination", &DestinationChanged::destination)); }
+        static constexpr auto fields()
+        {
+            return es::fields(es::field("destination", &DestinationChanged::destination));
+        }
         void apply(Cargo &c) const { c.m_destination = destination; }
     };
 
     struct RouteAssigned : es::Event<Cargo, RouteAssigned>
     {
-        static constexpr const char *TOPIC = "eventsourcing.examples.cargoshipping.domainmodel:Cargo.RouteAssigned";
+        static constexpr const char *TOPIC
+            = "eventsourcing.examples.cargoshipping.domainmodel:Cargo.RouteAssigned";
         Itinerary route;
         static constexpr auto fields() { return es::fields(es::field("route", &RouteAssigned::route)); }
         void apply(Cargo &c) const;
@@ -124,8 +130,8 @@ public:
 
     struct HandlingEventRegistered : es::Event<Cargo, HandlingEventRegistered>
     {
-        static constexpr const char *TOPIC =
-            "eventsourcing.examples.cargoshipping.domainmodel:Cargo.HandlingEventRegistered";
+        static constexpr const char *TOPIC
+            = "eventsourcing.examples.cargoshipping.domainmodel:Cargo.HandlingEventRegistered";
         QUuid trackingId;
         std::optional<QString> voyageNumber;
         Location location = Location::HAMBURG;
@@ -146,7 +152,8 @@ public:
     // Python's Cargo.__dict__ after _created_on and _modified_on.
     static constexpr auto stateFields()
     {
-        return es::fields(es::field("_origin", &Cargo::m_origin), es::field("_destination", &Cargo::m_destination),
+        return es::fields(es::field("_origin", &Cargo::m_origin),
+                          es::field("_destination", &Cargo::m_destination),
                           es::field("_arrival_deadline", &Cargo::m_arrivalDeadline),
                           es::field("_transport_status", &Cargo::m_transportStatus),
                           es::field("_routing_status", &Cargo::m_routingStatus),
@@ -159,12 +166,13 @@ public:
     }
 
     // Python's Cargo.new_booking(): a new cargo with a random (tracking) id.
-    static std::unique_ptr<Cargo> newBooking(Location origin, Location destination, const es::Timestamp &arrivalDeadline);
+    static std::unique_ptr<Cargo> newBooking(Location origin, Location destination,
+                                             const es::Timestamp &arrivalDeadline);
 
     void changeDestination(Location destination) { triggerEvent<DestinationChanged>(destination); }
     void assignRoute(const Itinerary &itinerary) { triggerEvent<RouteAssigned>(itinerary); }
-    void registerHandlingEvent(const QUuid &trackingId, const std::optional<QString> &voyageNumber, Location location,
-                               HandlingActivity handlingActivity)
+    void registerHandlingEvent(const QUuid &trackingId, const std::optional<QString> &voyageNumber,
+                               Location location, HandlingActivity handlingActivity)
     {
         triggerEvent<HandlingEventRegistered>(trackingId, voyageNumber, location, handlingActivity);
     }
@@ -201,32 +209,28 @@ private:
 
 // --- Python's transcodings (application.py) and the tuple of the next expected activity -----------
 
-template<>
-struct es::Transcoding<cargoshipping::Location>
+template<> struct es::Transcoding<cargoshipping::Location>
 {
     static constexpr std::string_view name = "location";
     static void encode(es::json::Writer &w, const cargoshipping::Location &v);
     static cargoshipping::Location decode(const es::json::Node &data);
 };
 
-template<>
-struct es::Transcoding<cargoshipping::HandlingActivity>
+template<> struct es::Transcoding<cargoshipping::HandlingActivity>
 {
     static constexpr std::string_view name = "handling_activity";
     static void encode(es::json::Writer &w, const cargoshipping::HandlingActivity &v);
     static cargoshipping::HandlingActivity decode(const es::json::Node &data);
 };
 
-template<>
-struct es::Transcoding<cargoshipping::Leg>
+template<> struct es::Transcoding<cargoshipping::Leg>
 {
     static constexpr std::string_view name = "leg";
     static void encode(es::json::Writer &w, const cargoshipping::Leg &v);
     static cargoshipping::Leg decode(const es::json::Node &data);
 };
 
-template<>
-struct es::Transcoding<cargoshipping::Itinerary>
+template<> struct es::Transcoding<cargoshipping::Itinerary>
 {
     static constexpr std::string_view name = "itinerary";
     static void encode(es::json::Writer &w, const cargoshipping::Itinerary &v);
@@ -234,8 +238,7 @@ struct es::Transcoding<cargoshipping::Itinerary>
 };
 
 // A Python tuple: a JSON list of two or three elements.
-template<>
-struct es::Codec<cargoshipping::NextExpectedActivity>
+template<> struct es::Codec<cargoshipping::NextExpectedActivity>
 {
     static void write(es::json::Writer &w, const cargoshipping::NextExpectedActivity &v);
     static cargoshipping::NextExpectedActivity read(const es::json::Node &n);

@@ -21,15 +21,18 @@ QVariantMap CargoDetails::toVariantMap() const
     m.insert(QStringLiteral("is_misdirected"), isMisdirected);
     m.insert(QStringLiteral("estimated_time_of_arrival"),
              estimatedTimeOfArrival ? QVariant(estimatedTimeOfArrival->toIsoString()) : QVariant());
-    m.insert(QStringLiteral("next_expected_activity"), nextExpectedActivity ? QVariant(*nextExpectedActivity) : QVariant());
+    m.insert(QStringLiteral("next_expected_activity"),
+             nextExpectedActivity ? QVariant(*nextExpectedActivity) : QVariant());
     m.insert(QStringLiteral("last_known_location"), optionalString(lastKnownLocation));
     m.insert(QStringLiteral("current_voyage_number"), optionalString(currentVoyageNumber));
     return m;
 }
 
-QString BookingService::bookNewCargo(const QString &origin, const QString &destination, const es::Timestamp &arrivalDeadline)
+QString BookingService::bookNewCargo(const QString &origin, const QString &destination,
+                                     const es::Timestamp &arrivalDeadline)
 {
-    const QUuid id = m_app.bookNewCargo(locationFromName(origin), locationFromName(destination), arrivalDeadline);
+    const QUuid id
+        = m_app.bookNewCargo(locationFromName(origin), locationFromName(destination), arrivalDeadline);
     return es::uuid::toDashed(id);
 }
 
@@ -46,7 +49,7 @@ CargoDetails BookingService::getCargoDetails(const QString &trackingId)
     d.isMisdirected = cargo->isMisdirected();
     d.estimatedTimeOfArrival = cargo->estimatedTimeOfArrival();
     if (const auto &next = cargo->nextExpectedActivity()) {
-        QStringList t{handlingActivityName(next->activity), locationName(next->location)};
+        QStringList t {handlingActivityName(next->activity), locationName(next->location)};
         if (next->voyageNumber)
             t.append(*next->voyageNumber);
         d.nextExpectedActivity = t;
@@ -74,13 +77,13 @@ QVariantMap BookingService::dictFromItinerary(const Itinerary &itinerary)
 {
     QVariantList legs;
     for (const Leg &leg : itinerary.legs) {
-        legs.append(QVariantMap{{QStringLiteral("origin"), leg.origin},
-                                {QStringLiteral("destination"), leg.destination},
-                                {QStringLiteral("voyage_number"), leg.voyageNumber}});
+        legs.append(QVariantMap {{QStringLiteral("origin"), leg.origin},
+                                 {QStringLiteral("destination"), leg.destination},
+                                 {QStringLiteral("voyage_number"), leg.voyageNumber}});
     }
-    return QVariantMap{{QStringLiteral("origin"), itinerary.origin},
-                       {QStringLiteral("destination"), itinerary.destination},
-                       {QStringLiteral("legs"), legs}};
+    return QVariantMap {{QStringLiteral("origin"), itinerary.origin},
+                        {QStringLiteral("destination"), itinerary.destination},
+                        {QStringLiteral("legs"), legs}};
 }
 
 void BookingService::assignRoute(const QString &trackingId, const QVariantMap &routeDetails)
@@ -92,7 +95,8 @@ void BookingService::assignRoute(const QString &trackingId, const QVariantMap &r
     }
 }
 
-void BookingService::registerHandlingEvent(const QString &trackingId, const std::optional<QString> &voyageNumber,
+void BookingService::registerHandlingEvent(const QString &trackingId,
+                                           const std::optional<QString> &voyageNumber,
                                            const QString &location, const QString &handlingActivity)
 {
     m_app.registerHandlingEvent(es::uuid::fromString(trackingId), voyageNumber, locationFromName(location),

@@ -42,10 +42,12 @@ public:
 
     // Location names as Python's Location[...] takes them; returns str(tracking id). Unknown names
     // and malformed ids throw es::ValueError.
-    QString bookNewCargo(const QString &origin, const QString &destination, const es::Timestamp &arrivalDeadline);
+    QString bookNewCargo(const QString &origin, const QString &destination,
+                         const es::Timestamp &arrivalDeadline);
     CargoDetails getCargoDetails(const QString &trackingId);
     void changeDestination(const QString &trackingId, const QString &destination);
-    // A list of route dicts: {"origin", "destination", "legs": [{"origin", "destination", "voyage_number"}…]}.
+    // A list of route dicts: {"origin", "destination", "legs": [{"origin", "destination",
+    // "voyage_number"}…]}.
     QVariantList requestPossibleRoutesForCargo(const QString &trackingId);
     // Assigns every possible route equal to the given dict (none when none matches), as Python does.
     void assignRoute(const QString &trackingId, const QVariantMap &routeDetails);

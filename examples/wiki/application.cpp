@@ -4,10 +4,11 @@ namespace wiki {
 
 QVariantMap PageDetails::toVariantMap() const
 {
-    return QVariantMap{{QStringLiteral("title"), title},
-                       {QStringLiteral("slug"), slug},
-                       {QStringLiteral("body"), body},
-                       {QStringLiteral("modified_by"), modifiedBy ? QVariant(es::uuid::toDashed(*modifiedBy)) : QVariant()}};
+    return QVariantMap {
+        {QStringLiteral("title"), title},
+        {QStringLiteral("slug"), slug},
+        {QStringLiteral("body"), body},
+        {QStringLiteral("modified_by"), modifiedBy ? QVariant(es::uuid::toDashed(*modifiedBy)) : QVariant()}};
 }
 
 // --- the page log -----------------------------------------------------------------------------------
@@ -19,7 +20,8 @@ std::shared_ptr<const PageLogged> PageLog::lastLogged() const
         return nullptr;
     auto logged = std::dynamic_pointer_cast<const PageLogged>(events.front());
     if (!logged)
-        throw es::ValueError(QStringLiteral("the page log holds a %1, not a PageLogged").arg(events.front()->topic()));
+        throw es::ValueError(
+            QStringLiteral("the page log holds a %1, not a PageLogged").arg(events.front()->topic()));
     return logged;
 }
 
@@ -55,8 +57,7 @@ std::vector<std::shared_ptr<const PageLogged>> PageLog::get(int limit, int offse
 
 // --- the application --------------------------------------------------------------------------------
 
-WikiApplication::WikiApplication(const es::EnvMap &env)
-    : Application(QString::fromUtf8(NAME), env)
+WikiApplication::WikiApplication(const es::EnvMap &env) : Application(QString::fromUtf8(NAME), env)
 {
     setSnapshottingInterval<Page>(5);
 }
@@ -93,7 +94,7 @@ QUuid WikiApplication::createPage(const QString &title, const QString &slug)
 
 PageDetails WikiApplication::detailsFromPage(const Page &page)
 {
-    return PageDetails{page.title(), page.slug(), page.body(), page.modifiedBy()};
+    return PageDetails {page.title(), page.slug(), page.body(), page.modifiedBy()};
 }
 
 PageDetails WikiApplication::getPageDetails(const QString &slug)

@@ -42,7 +42,9 @@ struct PageDetails
 class PageLog
 {
 public:
-    PageLog(es::EventStore &events, const QUuid &originatorId) : m_events(events), m_originatorId(originatorId) { }
+    PageLog(es::EventStore &events, const QUuid &originatorId)
+        : m_events(events), m_originatorId(originatorId)
+    { }
 
     const QUuid &originatorId() const { return m_originatorId; }
     // The next entry (not yet saved): version = the last entry's + 1, or 1.

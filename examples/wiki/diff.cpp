@@ -81,22 +81,31 @@ int floorLog2(qsizetype n)
 // very many equals (more than about 5·sqrt(n)) is left out too when it sits inside a run of such
 // certain changes, away from the run's ends. Returns the indexes of the lines left in; the lines
 // left out are marked changed.
-std::vector<qsizetype> discardConfusingLines(const std::vector<int> &lines, const std::vector<int> &otherLines,
-                                             std::vector<bool> &changed)
+std::vector<qsizetype> discardConfusingLines(const std::vector<int> &lines,
+                                             const std::vector<int> &otherLines, std::vector<bool> &changed)
 {
     enum : char { Keep = 0, Discard = 1, Provisional = 2 };
     const qsizetype n = static_cast<qsizetype>(lines.size());
-    QHash<int, qsizetype> otherCount;
-    for (const int id : otherLines)
-        ++otherCount[id];
+    // Line numbers are small and dense (numberLines()): count by index.
+    std::vector<qsizetype> otherCount;
+    for (const int id : otherLines) {
+        if (static_cast<size_t>(id) >= otherCount.size())
+            otherCount.resize(static_cast<size_t>(id) + 1, 0);
+        ++otherCount[static_cast<size_t>(id)];
+    }
+    // About 5·sqrt(n) / 8 for n >= 64, at least 5.
     qsizetype many = 5;
-    if (n >= 64)
-        many <<= (floorLog2(n) >> 1) - 3;
+    const int shift = n < 64 ? 0 : (floorLog2(n) >> 1) - 3;
+    if (shift > 0)
+        many <<= shift;
 
     std::vector<char> mark(static_cast<size_t>(n), Keep);
-    auto m = [&mark](qsizetype i) -> char & { return mark[static_cast<size_t>(i)]; };
+    auto m = [&mark](qsizetype i) -> char & {
+        return mark[static_cast<size_t>(i)];
+    };
     for (qsizetype i = 0; i < n; ++i) {
-        const qsizetype matches = otherCount.value(lines[static_cast<size_t>(i)], 0);
+        const size_t id = static_cast<size_t>(lines[static_cast<size_t>(i)]);
+        const qsizetype matches = id < otherCount.size() ? otherCount[id] : 0;
         if (matches == 0)
             m(i) = Discard;
         else if (matches > many)
@@ -192,12 +201,7 @@ public:
     // `a`/`b`: the line numbers searched; `realA`/`realB`: their indexes in `changedA`/`changedB`.
     EditScript(const std::vector<int> &a, const std::vector<qsizetype> &realA, std::vector<bool> &changedA,
                const std::vector<int> &b, const std::vector<qsizetype> &realB, std::vector<bool> &changedB)
-        : m_a(a)
-        , m_b(b)
-        , m_realA(realA)
-        , m_realB(realB)
-        , m_changedA(changedA)
-        , m_changedB(changedB)
+        : m_a(a), m_b(b), m_realA(realA), m_realB(realB), m_changedA(changedA), m_changedB(changedB)
     {
         const qsizetype n = static_cast<qsizetype>(a.size());
         const qsizetype m = static_cast<qsizetype>(b.size());
@@ -223,7 +227,10 @@ private:
 
     qsizetype &fwd(qsizetype d) { return m_forward[static_cast<size_t>(d + m_offset)]; }
     qsizetype &bwd(qsizetype d) { return m_backward[static_cast<size_t>(d + m_offset)]; }
-    bool same(qsizetype x, qsizetype y) const { return m_a[static_cast<size_t>(x)] == m_b[static_cast<size_t>(y)]; }
+    bool same(qsizetype x, qsizetype y) const
+    {
+        return m_a[static_cast<size_t>(x)] == m_b[static_cast<size_t>(y)];
+    }
 
     void compare(qsizetype x0, qsizetype x1, qsizetype y0, qsizetype y1, bool minimal)
     {
@@ -286,7 +293,7 @@ private:
                 }
                 fwd(d) = x;
                 if (odd && bmin <= d && d <= bmax && bwd(d) <= x)
-                    return Split{x, y, true, true};
+                    return Split {x, y, true, true};
             }
             // And one more backward.
             if (bmin > dmin)
@@ -308,7 +315,7 @@ private:
                 }
                 bwd(d) = x;
                 if (!odd && fmin <= d && d <= fmax && x <= fwd(d))
-                    return Split{x, y, true, true};
+                    return Split {x, y, true, true};
             }
             if (minimal || cost < m_tooExpensive)
                 continue;
@@ -343,8 +350,8 @@ private:
                 }
             }
             if ((x1 + y1) - backwardBest < forwardBest - (x0 + y0))
-                return Split{forwardX, forwardBest - forwardX, true, false};
-            return Split{backwardX, backwardBest - backwardX, false, true};
+                return Split {forwardX, forwardBest - forwardX, true, false};
+            return Split {backwardX, backwardBest - backwardX, false, true};
         }
     }
 
@@ -366,7 +373,8 @@ private:
 // run merges the two. Each run is slid until no more merges happen, then put at the lowest position
 // where it lines up with a change on the other side, or at the lowest position when there is none.
 // Unchanged lines keep their pairing in order, so the other side needs no change.
-void placeRuns(const std::vector<int> &lines, std::vector<bool> &changed, const std::vector<bool> &otherChanged)
+void placeRuns(const std::vector<int> &lines, std::vector<bool> &changed,
+               const std::vector<bool> &otherChanged)
 {
     const qsizetype n = static_cast<qsizetype>(lines.size());
     // otherGap[g]: whether the other side has changed lines between its g-th and (g+1)-th
@@ -378,8 +386,12 @@ void placeRuns(const std::vector<int> &lines, std::vector<bool> &changed, const 
         else
             otherGap.push_back(false);
     }
-    auto isChanged = [&](qsizetype i) { return i >= 0 && i < n && changed[static_cast<size_t>(i)]; };
-    auto line = [&](qsizetype i) { return lines[static_cast<size_t>(i)]; };
+    auto isChanged = [&](qsizetype i) {
+        return i >= 0 && i < n && changed[static_cast<size_t>(i)];
+    };
+    auto line = [&](qsizetype i) {
+        return lines[static_cast<size_t>(i)];
+    };
 
     qsizetype i = 0;
     qsizetype unchangedBefore = 0; // unchanged lines before i
@@ -397,7 +409,7 @@ void placeRuns(const std::vector<int> &lines, std::vector<bool> &changed, const 
         qsizetype gap = unchangedBefore; // the run sits after this many unchanged lines
 
         qsizetype length = 0;
-        qsizetype top = start;
+        qsizetype top = 0;
         do {
             length = end - start;
             while (start > 0 && line(start - 1) == line(end - 1)) {
@@ -482,6 +494,8 @@ QString createDiff(const QString &oldText, const QString &newText)
     const std::vector<qsizetype> keptB = discardConfusingLines(ib, ia, changedB);
     std::vector<int> searchA;
     std::vector<int> searchB;
+    searchA.reserve(keptA.size());
+    searchB.reserve(keptB.size());
     for (const qsizetype i : keptA)
         searchA.push_back(ia[static_cast<size_t>(i)]);
     for (const qsizetype i : keptB)
@@ -645,7 +659,8 @@ QString applyPatch(const QString &oldText, const QString &diff)
             const bool complete = !noNewlineMarker();
             const size_t at = static_cast<size_t>(from + k);
             if (l.mid(2) != old.text[at] || complete != old.complete[at])
-                reader.fail(QStringLiteral("line %1 of the text is not the line the diff removes").arg(from + k + 1));
+                reader.fail(
+                    QStringLiteral("line %1 of the text is not the line the diff removes").arg(from + k + 1));
         }
     };
     auto insertLines = [&](qsizetype count) {

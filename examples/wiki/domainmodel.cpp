@@ -16,8 +16,7 @@ void setCurrentUserId(const std::optional<QUuid> &userId)
     t_userId = userId;
 }
 
-UserIdScope::UserIdScope(const std::optional<QUuid> &userId)
-    : m_previous(t_userId)
+UserIdScope::UserIdScope(const std::optional<QUuid> &userId) : m_previous(t_userId)
 {
     t_userId = userId;
 }
@@ -37,7 +36,9 @@ const es::EventClass &PageLogged::staticEventClass()
     static const es::EventClass cls = [] {
         es::EventClass c;
         c.topic = QString::fromUtf8(TOPIC);
-        c.make = []() -> std::shared_ptr<es::DomainEvent> { return std::make_shared<PageLogged>(); };
+        c.make = []() -> std::shared_ptr<es::DomainEvent> {
+            return std::make_shared<PageLogged>();
+        };
         c.decodeState = [](es::DomainEvent &event, const es::json::Node &state) {
             auto &e = static_cast<PageLogged &>(event);
             e.timestamp = es::detail::decodeTimestampMember(state);
@@ -68,7 +69,8 @@ void PageLogged::encodeState(es::json::Writer &w) const
 
 std::unique_ptr<es::Aggregate> PageLogged::mutate(std::unique_ptr<es::Aggregate>) const
 {
-    throw es::ValueError(QStringLiteral("%1 is a log entry: it does not make or change an aggregate").arg(topic()));
+    throw es::ValueError(
+        QStringLiteral("%1 is a log entry: it does not make or change an aggregate").arg(topic()));
 }
 
 } // namespace wiki

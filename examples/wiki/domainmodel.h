@@ -68,7 +68,8 @@ public:
         QString slug;
         static constexpr auto fields()
         {
-            return es::fields(es::field("user_id", &SlugUpdated::userId), es::field("slug", &SlugUpdated::slug));
+            return es::fields(es::field("user_id", &SlugUpdated::userId),
+                              es::field("slug", &SlugUpdated::slug));
         }
         void apply(Page &p) const
         {
@@ -83,7 +84,8 @@ public:
         QString title;
         static constexpr auto fields()
         {
-            return es::fields(es::field("user_id", &TitleUpdated::userId), es::field("title", &TitleUpdated::title));
+            return es::fields(es::field("user_id", &TitleUpdated::userId),
+                              es::field("title", &TitleUpdated::title));
         }
         void apply(Page &p) const
         {
@@ -100,7 +102,8 @@ public:
         QString diff;
         static constexpr auto fields()
         {
-            return es::fields(es::field("user_id", &BodyUpdated::userId), es::field("diff", &BodyUpdated::diff));
+            return es::fields(es::field("user_id", &BodyUpdated::userId),
+                              es::field("diff", &BodyUpdated::diff));
         }
         void apply(Page &p) const
         {
@@ -118,12 +121,16 @@ public:
     }
 
     // Python's Page(title=…, slug=…, body=""): a new page with a random id, by the current user.
-    static std::unique_ptr<Page> create(const QString &title, const QString &slug, const QString &body = QString());
+    static std::unique_ptr<Page> create(const QString &title, const QString &slug,
+                                        const QString &body = QString());
 
     void updateSlug(const QString &slug) { triggerEvent<SlugUpdated>(currentUserId(), slug); }
     void updateTitle(const QString &title) { triggerEvent<TitleUpdated>(currentUserId(), title); }
     // Records the change from the current body to `body` as a diff.
-    void updateBody(const QString &body) { triggerEvent<BodyUpdated>(currentUserId(), createDiff(m_body, body)); }
+    void updateBody(const QString &body)
+    {
+        triggerEvent<BodyUpdated>(currentUserId(), createDiff(m_body, body));
+    }
 
     const QString &title() const { return m_title; }
     const QString &slug() const { return m_slug; }
@@ -147,7 +154,10 @@ public:
         static constexpr const char *TOPIC = "eventsourcing.examples.wiki.domainmodel:Index.Created";
         QString slug;
         std::optional<QUuid> ref;
-        static constexpr auto fields() { return es::fields(es::field("slug", &Created::slug), es::field("ref", &Created::ref)); }
+        static constexpr auto fields()
+        {
+            return es::fields(es::field("slug", &Created::slug), es::field("ref", &Created::ref));
+        }
         void apply(Index &i) const
         {
             i.m_slug = slug;

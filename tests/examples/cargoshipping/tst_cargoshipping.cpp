@@ -62,7 +62,8 @@ class TestCargoShipping : public QObject
             return {{QStringLiteral("INFRASTRUCTURE_FACTORY"), QStringLiteral("eventsourcing.popo:Factory")},
                     {QStringLiteral("IS_SNAPSHOTTING_ENABLED"), QStringLiteral("yes")}};
         return {{QStringLiteral("INFRASTRUCTURE_FACTORY"), QStringLiteral("eventsourcing.sqlite:Factory")},
-                {QStringLiteral("SQLITE_DBNAME"), m_dir.filePath(QStringLiteral("cargo%1.sqlite").arg(m_counter))},
+                {QStringLiteral("SQLITE_DBNAME"),
+                 m_dir.filePath(QStringLiteral("cargo%1.sqlite").arg(m_counter))},
                 {QStringLiteral("IS_SNAPSHOTTING_ENABLED"), QStringLiteral("yes")}};
     }
 
@@ -114,7 +115,8 @@ private slots:
         BookingService service(app);
         const es::Timestamp arrivalDeadline = es::Timestamp::now().addDays(21);
 
-        const QString cargoId = service.bookNewCargo(QStringLiteral("NLRTM"), QStringLiteral("USDAL"), arrivalDeadline);
+        const QString cargoId
+            = service.bookNewCargo(QStringLiteral("NLRTM"), QStringLiteral("USDAL"), arrivalDeadline);
         CargoDetails details = service.getCargoDetails(cargoId);
         QCOMPARE(details.id, cargoId);
         QCOMPARE(details.origin, QStringLiteral("NLRTM"));
@@ -134,7 +136,8 @@ private slots:
         }
         QVERIFY_THROWS_EXCEPTION(es::ValueError, service.changeDestination(cargoId, QStringLiteral("MARS")));
         QVERIFY_THROWS_EXCEPTION(es::ValueError, service.getCargoDetails(QStringLiteral("not-a-uuid")));
-        QVERIFY_THROWS_EXCEPTION(es::AggregateNotFound, service.getCargoDetails(es::uuid::toDashed(es::uuid::v4())));
+        QVERIFY_THROWS_EXCEPTION(es::AggregateNotFound,
+                                 service.getCargoDetails(es::uuid::toDashed(es::uuid::v4())));
         QCOMPARE(app.getCargo(es::uuid::fromString(cargoId))->version(), qint64(2));
     }
 
@@ -146,7 +149,8 @@ private slots:
 
         // Use case 1: booking.
         const es::Timestamp arrivalDeadline = es::Timestamp::now().addDays(14);
-        const QString trackingId = service.bookNewCargo(QStringLiteral("HONGKONG"), QStringLiteral("STOCKHOLM"), arrivalDeadline);
+        const QString trackingId
+            = service.bookNewCargo(QStringLiteral("HONGKONG"), QStringLiteral("STOCKHOLM"), arrivalDeadline);
         CargoDetails d = service.getCargoDetails(trackingId);
         QCOMPARE(d.transportStatus, QStringLiteral("NOT_RECEIVED"));
         QCOMPARE(d.routingStatus, QStringLiteral("NOT_ROUTED"));
@@ -157,8 +161,10 @@ private slots:
         QVERIFY(!d.currentVoyageNumber);
 
         // A handling event before the cargo has a route breaks the rules and is not recorded.
-        QVERIFY_THROWS_EXCEPTION(CargoError, service.registerHandlingEvent(trackingId, std::nullopt, QStringLiteral("HONGKONG"),
-                                                                          QStringLiteral("RECEIVE")));
+        QVERIFY_THROWS_EXCEPTION(CargoError,
+                                 service.registerHandlingEvent(trackingId, std::nullopt,
+                                                               QStringLiteral("HONGKONG"),
+                                                               QStringLiteral("RECEIVE")));
         QCOMPARE(app.getCargo(es::uuid::fromString(trackingId))->version(), qint64(1));
 
         // Use case 2: routing.
@@ -167,7 +173,12 @@ private slots:
         QVariantMap route = selectPreferredItinerary(routes);
         QCOMPARE(route.value(QStringLiteral("origin")).toString(), QStringLiteral("HONGKONG"));
         QCOMPARE(route.value(QStringLiteral("legs")).toList().size(), 2);
-        QCOMPARE(route.value(QStringLiteral("legs")).toList().at(0).toMap().value(QStringLiteral("voyage_number")).toString(),
+        QCOMPARE(route.value(QStringLiteral("legs"))
+                     .toList()
+                     .at(0)
+                     .toMap()
+                     .value(QStringLiteral("voyage_number"))
+                     .toString(),
                  QStringLiteral("V1"));
 
         // A route dict that is not one of the possible routes assigns nothing.
@@ -185,36 +196,41 @@ private slots:
         QVERIFY(d.estimatedTimeOfArrival);
         QVERIFY(*d.estimatedTimeOfArrival >= beforeRouting.addDays(7));
         QVERIFY(*d.estimatedTimeOfArrival <= es::Timestamp::now().addDays(7));
-        QCOMPARE(d.nextExpectedActivity, std::optional<QStringList>(QStringList{"RECEIVE", "HONGKONG"}));
+        QCOMPARE(d.nextExpectedActivity, std::optional<QStringList>(QStringList {"RECEIVE", "HONGKONG"}));
 
         // Use case 3: handling. Received in Hongkong.
-        service.registerHandlingEvent(trackingId, std::nullopt, QStringLiteral("HONGKONG"), QStringLiteral("RECEIVE"));
+        service.registerHandlingEvent(trackingId, std::nullopt, QStringLiteral("HONGKONG"),
+                                      QStringLiteral("RECEIVE"));
         d = service.getCargoDetails(trackingId);
         QCOMPARE(d.transportStatus, QStringLiteral("IN_PORT"));
         QCOMPARE(d.lastKnownLocation, std::optional<QString>(QStringLiteral("HONGKONG")));
-        QCOMPARE(d.nextExpectedActivity, std::optional<QStringList>(QStringList{"LOAD", "HONGKONG", "V1"}));
+        QCOMPARE(d.nextExpectedActivity, std::optional<QStringList>(QStringList {"LOAD", "HONGKONG", "V1"}));
 
         // Loading onto a voyage that leaves from elsewhere breaks the rules; nothing is recorded.
         const qint64 versionBefore = app.getCargo(es::uuid::fromString(trackingId))->version();
         try {
-            service.registerHandlingEvent(trackingId, QStringLiteral("V2"), QStringLiteral("HONGKONG"), QStringLiteral("LOAD"));
+            service.registerHandlingEvent(trackingId, QStringLiteral("V2"), QStringLiteral("HONGKONG"),
+                                          QStringLiteral("LOAD"));
             QFAIL("expected CargoError");
         } catch (const CargoError &e) {
-            QCOMPARE(e.message(), QStringLiteral("Can't find leg with origin=Location.HONGKONG and voyage_number=V2"));
+            QCOMPARE(e.message(),
+                     QStringLiteral("Can't find leg with origin=Location.HONGKONG and voyage_number=V2"));
         }
         QCOMPARE(app.getCargo(es::uuid::fromString(trackingId))->version(), versionBefore);
         QCOMPARE(service.getCargoDetails(trackingId).transportStatus, QStringLiteral("IN_PORT"));
 
         // Load onto voyage V1.
-        service.registerHandlingEvent(trackingId, QStringLiteral("V1"), QStringLiteral("HONGKONG"), QStringLiteral("LOAD"));
+        service.registerHandlingEvent(trackingId, QStringLiteral("V1"), QStringLiteral("HONGKONG"),
+                                      QStringLiteral("LOAD"));
         d = service.getCargoDetails(trackingId);
         QCOMPARE(d.currentVoyageNumber, std::optional<QString>(QStringLiteral("V1")));
         QCOMPARE(d.lastKnownLocation, std::optional<QString>(QStringLiteral("HONGKONG")));
         QCOMPARE(d.transportStatus, QStringLiteral("ONBOARD_CARRIER"));
-        QCOMPARE(d.nextExpectedActivity, std::optional<QStringList>(QStringList{"UNLOAD", "NEWYORK", "V1"}));
+        QCOMPARE(d.nextExpectedActivity, std::optional<QStringList>(QStringList {"UNLOAD", "NEWYORK", "V1"}));
 
         // Incorrectly unload in Tokyo: misdirected.
-        service.registerHandlingEvent(trackingId, QStringLiteral("V1"), QStringLiteral("TOKYO"), QStringLiteral("UNLOAD"));
+        service.registerHandlingEvent(trackingId, QStringLiteral("V1"), QStringLiteral("TOKYO"),
+                                      QStringLiteral("UNLOAD"));
         d = service.getCargoDetails(trackingId);
         QVERIFY(!d.currentVoyageNumber);
         QCOMPARE(d.lastKnownLocation, std::optional<QString>(QStringLiteral("TOKYO")));
@@ -231,49 +247,55 @@ private slots:
         d = service.getCargoDetails(trackingId);
         QCOMPARE(d.isMisdirected, false);
         // As Python: a new route expects the cargo to be received at its origin again.
-        QCOMPARE(d.nextExpectedActivity, std::optional<QStringList>(QStringList{"RECEIVE", "HONGKONG"}));
+        QCOMPARE(d.nextExpectedActivity, std::optional<QStringList>(QStringList {"RECEIVE", "HONGKONG"}));
 
         // Load in Tokyo.
-        service.registerHandlingEvent(trackingId, QStringLiteral("V3"), QStringLiteral("TOKYO"), QStringLiteral("LOAD"));
+        service.registerHandlingEvent(trackingId, QStringLiteral("V3"), QStringLiteral("TOKYO"),
+                                      QStringLiteral("LOAD"));
         d = service.getCargoDetails(trackingId);
         QCOMPARE(d.currentVoyageNumber, std::optional<QString>(QStringLiteral("V3")));
         QCOMPARE(d.lastKnownLocation, std::optional<QString>(QStringLiteral("TOKYO")));
         QCOMPARE(d.transportStatus, QStringLiteral("ONBOARD_CARRIER"));
         QCOMPARE(d.isMisdirected, false);
-        QCOMPARE(d.nextExpectedActivity, std::optional<QStringList>(QStringList{"UNLOAD", "HAMBURG", "V3"}));
+        QCOMPARE(d.nextExpectedActivity, std::optional<QStringList>(QStringList {"UNLOAD", "HAMBURG", "V3"}));
 
         // Unload in Hamburg.
-        service.registerHandlingEvent(trackingId, QStringLiteral("V3"), QStringLiteral("HAMBURG"), QStringLiteral("UNLOAD"));
+        service.registerHandlingEvent(trackingId, QStringLiteral("V3"), QStringLiteral("HAMBURG"),
+                                      QStringLiteral("UNLOAD"));
         d = service.getCargoDetails(trackingId);
         QVERIFY(!d.currentVoyageNumber);
         QCOMPARE(d.lastKnownLocation, std::optional<QString>(QStringLiteral("HAMBURG")));
         QCOMPARE(d.transportStatus, QStringLiteral("IN_PORT"));
         QCOMPARE(d.isMisdirected, false);
-        QCOMPARE(d.nextExpectedActivity, std::optional<QStringList>(QStringList{"LOAD", "HAMBURG", "V4"}));
+        QCOMPARE(d.nextExpectedActivity, std::optional<QStringList>(QStringList {"LOAD", "HAMBURG", "V4"}));
 
         // Load in Hamburg.
-        service.registerHandlingEvent(trackingId, QStringLiteral("V4"), QStringLiteral("HAMBURG"), QStringLiteral("LOAD"));
+        service.registerHandlingEvent(trackingId, QStringLiteral("V4"), QStringLiteral("HAMBURG"),
+                                      QStringLiteral("LOAD"));
         d = service.getCargoDetails(trackingId);
         QCOMPARE(d.currentVoyageNumber, std::optional<QString>(QStringLiteral("V4")));
         QCOMPARE(d.lastKnownLocation, std::optional<QString>(QStringLiteral("HAMBURG")));
         QCOMPARE(d.transportStatus, QStringLiteral("ONBOARD_CARRIER"));
         QCOMPARE(d.isMisdirected, false);
-        QCOMPARE(d.nextExpectedActivity, std::optional<QStringList>(QStringList{"UNLOAD", "STOCKHOLM", "V4"}));
+        QCOMPARE(d.nextExpectedActivity,
+                 std::optional<QStringList>(QStringList {"UNLOAD", "STOCKHOLM", "V4"}));
 
         // A snapshot on the way, with a three-element next expected activity and a route.
         app.takeSnapshot(es::uuid::fromString(trackingId));
 
         // Unload in Stockholm.
-        service.registerHandlingEvent(trackingId, QStringLiteral("V4"), QStringLiteral("STOCKHOLM"), QStringLiteral("UNLOAD"));
+        service.registerHandlingEvent(trackingId, QStringLiteral("V4"), QStringLiteral("STOCKHOLM"),
+                                      QStringLiteral("UNLOAD"));
         d = service.getCargoDetails(trackingId);
         QVERIFY(!d.currentVoyageNumber);
         QCOMPARE(d.lastKnownLocation, std::optional<QString>(QStringLiteral("STOCKHOLM")));
         QCOMPARE(d.transportStatus, QStringLiteral("IN_PORT"));
         QCOMPARE(d.isMisdirected, false);
-        QCOMPARE(d.nextExpectedActivity, std::optional<QStringList>(QStringList{"CLAIM", "STOCKHOLM"}));
+        QCOMPARE(d.nextExpectedActivity, std::optional<QStringList>(QStringList {"CLAIM", "STOCKHOLM"}));
 
         // Finally, the cargo is claimed in Stockholm.
-        service.registerHandlingEvent(trackingId, std::nullopt, QStringLiteral("STOCKHOLM"), QStringLiteral("CLAIM"));
+        service.registerHandlingEvent(trackingId, std::nullopt, QStringLiteral("STOCKHOLM"),
+                                      QStringLiteral("CLAIM"));
         d = service.getCargoDetails(trackingId);
         QVERIFY(!d.currentVoyageNumber);
         QCOMPARE(d.lastKnownLocation, std::optional<QString>(QStringLiteral("STOCKHOLM")));
@@ -283,9 +305,10 @@ private slots:
 
         // The dict form has Python's keys.
         const QVariantMap m = d.toVariantMap();
-        QCOMPARE(m.keys(), (QStringList{"arrival_deadline", "current_voyage_number", "destination", "estimated_time_of_arrival",
-                                        "id", "is_misdirected", "last_known_location", "next_expected_activity", "origin",
-                                        "routing_status", "transport_status"}));
+        QCOMPARE(m.keys(),
+                 (QStringList {"arrival_deadline", "current_voyage_number", "destination",
+                               "estimated_time_of_arrival", "id", "is_misdirected", "last_known_location",
+                               "next_expected_activity", "origin", "routing_status", "transport_status"}));
         QCOMPARE(m.value(QStringLiteral("transport_status")).toString(), QStringLiteral("CLAIMED"));
         QVERIFY(!m.value(QStringLiteral("next_expected_activity")).isValid());
         QCOMPARE(m.value(QStringLiteral("arrival_deadline")).toString(), arrivalDeadline.toIsoString());
@@ -308,68 +331,88 @@ private slots:
     void reopenSqliteFile()
     {
         const QString path = m_dir.filePath(QStringLiteral("reopen.sqlite"));
-        const es::EnvMap env{{QStringLiteral("INFRASTRUCTURE_FACTORY"), QStringLiteral("eventsourcing.sqlite:Factory")},
-                             {QStringLiteral("SQLITE_DBNAME"), path}};
+        const es::EnvMap env {
+            {QStringLiteral("INFRASTRUCTURE_FACTORY"), QStringLiteral("eventsourcing.sqlite:Factory")},
+            {QStringLiteral("SQLITE_DBNAME"), path}};
         QString trackingId;
         CargoDetails before;
         {
             BookingApplication app(env);
             BookingService service(app);
-            trackingId = service.bookNewCargo(QStringLiteral("TOKYO"), QStringLiteral("STOCKHOLM"), es::Timestamp::now().addDays(30));
-            service.assignRoute(trackingId, selectPreferredItinerary(service.requestPossibleRoutesForCargo(trackingId)));
-            service.registerHandlingEvent(trackingId, std::nullopt, QStringLiteral("TOKYO"), QStringLiteral("RECEIVE"));
-            service.registerHandlingEvent(trackingId, QStringLiteral("V3"), QStringLiteral("TOKYO"), QStringLiteral("LOAD"));
+            trackingId = service.bookNewCargo(QStringLiteral("TOKYO"), QStringLiteral("STOCKHOLM"),
+                                              es::Timestamp::now().addDays(30));
+            service.assignRoute(trackingId,
+                                selectPreferredItinerary(service.requestPossibleRoutesForCargo(trackingId)));
+            service.registerHandlingEvent(trackingId, std::nullopt, QStringLiteral("TOKYO"),
+                                          QStringLiteral("RECEIVE"));
+            service.registerHandlingEvent(trackingId, QStringLiteral("V3"), QStringLiteral("TOKYO"),
+                                          QStringLiteral("LOAD"));
             before = service.getCargoDetails(trackingId);
         }
         BookingApplication app(env);
         BookingService service(app);
         const CargoDetails after = service.getCargoDetails(trackingId);
         QCOMPARE(after.transportStatus, before.transportStatus);
-        QCOMPARE(after.nextExpectedActivity, std::optional<QStringList>(QStringList{"UNLOAD", "HAMBURG", "V3"}));
+        QCOMPARE(after.nextExpectedActivity,
+                 std::optional<QStringList>(QStringList {"UNLOAD", "HAMBURG", "V3"}));
         QCOMPARE(after.currentVoyageNumber, before.currentVoyageNumber);
         QCOMPARE(after.lastKnownLocation, before.lastKnownLocation);
         QVERIFY(after.arrivalDeadline.isIdenticalTo(before.arrivalDeadline));
         const auto cargo = app.getCargo(es::uuid::fromString(trackingId));
         QVERIFY(cargo->route());
-        QCOMPARE(*cargo->route(), registeredRoutes().at({QStringLiteral("TOKYO"), QStringLiteral("STOCKHOLM")}).front());
+        QCOMPARE(*cargo->route(),
+                 registeredRoutes().at({QStringLiteral("TOKYO"), QStringLiteral("STOCKHOLM")}).front());
     }
 
     // The stored states decode generically to Python's keys and custom types; bytes are Python's.
     void storedStateBytes()
     {
-        auto cargo = Cargo::newBooking(Location::HONGKONG, Location::STOCKHOLM, es::Timestamp::fromParts(2030, 1, 2, 3, 4, 5, 6, 0));
-        cargo->assignRoute(registeredRoutes().at({QStringLiteral("HONGKONG"), QStringLiteral("STOCKHOLM")}).front());
+        auto cargo = Cargo::newBooking(Location::HONGKONG, Location::STOCKHOLM,
+                                       es::Timestamp::fromParts(2030, 1, 2, 3, 4, 5, 6, 0));
+        cargo->assignRoute(
+            registeredRoutes().at({QStringLiteral("HONGKONG"), QStringLiteral("STOCKHOLM")}).front());
         const QUuid tracking = es::uuid::fromString("0123456789abcdef0123456789abcdef");
         cargo->registerHandlingEvent(tracking, std::nullopt, Location::HONGKONG, HandlingActivity::RECEIVE);
         const auto events = cargo->collectEvents();
         QCOMPARE(events.size(), size_t(3));
-        auto ts = [](const es::DomainEventPtr &e) { return e->timestamp.toIsoString().toStdString(); };
-        QCOMPARE(events[0]->stateJson(),
-                 "{\"timestamp\": {\"_type_\": \"datetime_iso\", \"_data_\": \"" + ts(events[0])
-                     + "\"}, \"originator_topic\": \"eventsourcing.examples.cargoshipping.domainmodel:Cargo\", "
-                       "\"origin\": {\"_type_\": \"location\", \"_data_\": \"HONGKONG\"}, "
-                       "\"destination\": {\"_type_\": \"location\", \"_data_\": \"STOCKHOLM\"}, "
-                       "\"arrival_deadline\": {\"_type_\": \"datetime_iso\", \"_data_\": \"2030-01-02T03:04:05.000006+00:00\"}}");
+        auto ts = [](const es::DomainEventPtr &e) {
+            return e->timestamp.toIsoString().toStdString();
+        };
+        QCOMPARE(
+            events[0]->stateJson(),
+            "{\"timestamp\": {\"_type_\": \"datetime_iso\", \"_data_\": \"" + ts(events[0])
+                + "\"}, \"originator_topic\": \"eventsourcing.examples.cargoshipping.domainmodel:Cargo\", "
+                  "\"origin\": {\"_type_\": \"location\", \"_data_\": \"HONGKONG\"}, "
+                  "\"destination\": {\"_type_\": \"location\", \"_data_\": \"STOCKHOLM\"}, "
+                  "\"arrival_deadline\": {\"_type_\": \"datetime_iso\", \"_data_\": "
+                  "\"2030-01-02T03:04:05.000006+00:00\"}}");
         QCOMPARE(events[1]->stateJson(),
                  "{\"timestamp\": {\"_type_\": \"datetime_iso\", \"_data_\": \"" + ts(events[1])
                      + "\"}, \"route\": {\"_type_\": \"itinerary\", \"_data_\": {\"origin\": \"HONGKONG\", "
                        "\"destination\": \"STOCKHOLM\", \"legs\": ["
-                       "{\"_type_\": \"leg\", \"_data_\": {\"origin\": \"HONGKONG\", \"destination\": \"NEWYORK\", \"voyage_number\": \"V1\"}}, "
-                       "{\"_type_\": \"leg\", \"_data_\": {\"origin\": \"NEWYORK\", \"destination\": \"STOCKHOLM\", \"voyage_number\": \"V2\"}}"
+                       "{\"_type_\": \"leg\", \"_data_\": {\"origin\": \"HONGKONG\", \"destination\": "
+                       "\"NEWYORK\", \"voyage_number\": \"V1\"}}, "
+                       "{\"_type_\": \"leg\", \"_data_\": {\"origin\": \"NEWYORK\", \"destination\": "
+                       "\"STOCKHOLM\", \"voyage_number\": \"V2\"}}"
                        "]}}}");
-        QCOMPARE(events[2]->stateJson(),
-                 "{\"timestamp\": {\"_type_\": \"datetime_iso\", \"_data_\": \"" + ts(events[2])
-                     + "\"}, \"tracking_id\": {\"_type_\": \"uuid_hex\", \"_data_\": \"0123456789abcdef0123456789abcdef\"}, "
-                       "\"voyage_number\": null, \"location\": {\"_type_\": \"location\", \"_data_\": \"HONGKONG\"}, "
-                       "\"handling_activity\": {\"_type_\": \"handling_activity\", \"_data_\": \"RECEIVE\"}}");
+        QCOMPARE(
+            events[2]->stateJson(),
+            "{\"timestamp\": {\"_type_\": \"datetime_iso\", \"_data_\": \"" + ts(events[2])
+                + "\"}, \"tracking_id\": {\"_type_\": \"uuid_hex\", \"_data_\": "
+                  "\"0123456789abcdef0123456789abcdef\"}, "
+                  "\"voyage_number\": null, \"location\": {\"_type_\": \"location\", \"_data_\": "
+                  "\"HONGKONG\"}, "
+                  "\"handling_activity\": {\"_type_\": \"handling_activity\", \"_data_\": \"RECEIVE\"}}");
 
         // Python-written bytes of the same kinds decode into the C++ model (a leg list stored as a
         // tuple is a list too).
-        const std::string python =
-            "{\"timestamp\": {\"_type_\": \"datetime_iso\", \"_data_\": \"2026-11-28T16:33:09.485709+00:00\"}, "
-            "\"tracking_id\": {\"_type_\": \"uuid_hex\", \"_data_\": \"0123456789abcdef0123456789abcdef\"}, "
-            "\"voyage_number\": \"V9\", \"location\": {\"_type_\": \"location\", \"_data_\": \"NLRTM\"}, "
-            "\"handling_activity\": {\"_type_\": \"handling_activity\", \"_data_\": \"CLAIM\"}}";
+        const std::string python
+            = "{\"timestamp\": {\"_type_\": \"datetime_iso\", \"_data_\": "
+              "\"2026-11-28T16:33:09.485709+00:00\"}, "
+              "\"tracking_id\": {\"_type_\": \"uuid_hex\", \"_data_\": "
+              "\"0123456789abcdef0123456789abcdef\"}, "
+              "\"voyage_number\": \"V9\", \"location\": {\"_type_\": \"location\", \"_data_\": \"NLRTM\"}, "
+              "\"handling_activity\": {\"_type_\": \"handling_activity\", \"_data_\": \"CLAIM\"}}";
         const es::json::Document doc = es::json::Document::parse(python);
         auto decoded = Cargo::HandlingEventRegistered::staticEventClass().make();
         Cargo::HandlingEventRegistered::staticEventClass().decodeState(*decoded, doc.root());
@@ -385,7 +428,9 @@ private slots:
             "{\"timestamp\": {\"_type_\": \"datetime_iso\", \"_data_\": \"2026-11-28T16:33:09+00:00\"}, "
             "\"destination\": {\"_type_\": \"location\", \"_data_\": \"ATLANTIS\"}}");
         auto changed = Cargo::DestinationChanged::staticEventClass().make();
-        QVERIFY_THROWS_EXCEPTION(es::TranscodingError, Cargo::DestinationChanged::staticEventClass().decodeState(*changed, bad.root()));
+        QVERIFY_THROWS_EXCEPTION(
+            es::TranscodingError,
+            Cargo::DestinationChanged::staticEventClass().decodeState(*changed, bad.root()));
     }
 
 private:
@@ -393,15 +438,19 @@ private:
     {
         const auto stored = storedEvents(app);
         QCOMPARE(stored.size(), size_t(11));
-        const QStringList expectedTopics{"BookingStarted", "RouteAssigned", "HandlingEventRegistered", "HandlingEventRegistered",
-                                         "HandlingEventRegistered", "RouteAssigned", "HandlingEventRegistered",
-                                         "HandlingEventRegistered", "HandlingEventRegistered", "HandlingEventRegistered",
-                                         "HandlingEventRegistered"};
+        const QStringList expectedTopics {
+            "BookingStarted",          "RouteAssigned",           "HandlingEventRegistered",
+            "HandlingEventRegistered", "HandlingEventRegistered", "RouteAssigned",
+            "HandlingEventRegistered", "HandlingEventRegistered", "HandlingEventRegistered",
+            "HandlingEventRegistered", "HandlingEventRegistered"};
         for (size_t i = 0; i < stored.size(); ++i)
-            QCOMPARE(stored[i].first, kPrefix + QStringLiteral("Cargo.") + expectedTopics[static_cast<int>(i)]);
+            QCOMPARE(stored[i].first,
+                     kPrefix + QStringLiteral("Cargo.") + expectedTopics[static_cast<int>(i)]);
 
         const es::json::Value &booked = stored[0].second;
-        QCOMPARE(keysOf(booked), (QStringList{"timestamp", "originator_topic", "origin", "destination", "arrival_deadline"}));
+        QCOMPARE(
+            keysOf(booked),
+            (QStringList {"timestamp", "originator_topic", "origin", "destination", "arrival_deadline"}));
         QCOMPARE(at(booked, "originator_topic").toQString(), kPrefix + QStringLiteral("Cargo"));
         QCOMPARE(typeOf(at(booked, "origin")), QStringLiteral("location"));
         QCOMPARE(dataString(at(booked, "origin")), QStringLiteral("HONGKONG"));
@@ -410,21 +459,23 @@ private:
         QCOMPARE(dataString(at(booked, "arrival_deadline")), arrivalDeadline.toIsoString());
 
         const es::json::Value &routed = stored[1].second;
-        QCOMPARE(keysOf(routed), (QStringList{"timestamp", "route"}));
+        QCOMPARE(keysOf(routed), (QStringList {"timestamp", "route"}));
         const es::json::Value &itinerary = at(routed, "route");
         QCOMPARE(typeOf(itinerary), QStringLiteral("itinerary"));
-        QCOMPARE(keysOf(at(itinerary, "_data_")), (QStringList{"origin", "destination", "legs"}));
+        QCOMPARE(keysOf(at(itinerary, "_data_")), (QStringList {"origin", "destination", "legs"}));
         const es::json::Value &legs = at(at(itinerary, "_data_"), "legs");
         QVERIFY(legs.isArray());
         QCOMPARE(legs.size(), size_t(2));
         for (const es::json::Value &leg : legs.array()) {
             QCOMPARE(typeOf(leg), QStringLiteral("leg"));
-            QCOMPARE(keysOf(at(leg, "_data_")), (QStringList{"origin", "destination", "voyage_number"}));
+            QCOMPARE(keysOf(at(leg, "_data_")), (QStringList {"origin", "destination", "voyage_number"}));
         }
         QCOMPARE(at(at(legs.array()[0], "_data_"), "voyage_number").toQString(), QStringLiteral("V1"));
 
         const es::json::Value &received = stored[2].second;
-        QCOMPARE(keysOf(received), (QStringList{"timestamp", "tracking_id", "voyage_number", "location", "handling_activity"}));
+        QCOMPARE(
+            keysOf(received),
+            (QStringList {"timestamp", "tracking_id", "voyage_number", "location", "handling_activity"}));
         QCOMPARE(typeOf(at(received, "tracking_id")), QStringLiteral("uuid_hex"));
         QCOMPARE(dataString(at(received, "tracking_id")), es::uuid::toHex(id));
         QVERIFY(at(received, "voyage_number").isNull());
@@ -451,14 +502,17 @@ private:
         QCOMPARE(snapshots.size(), size_t(1));
         QCOMPARE(snapshots[0].topic, QStringLiteral("eventsourcing.domain:Snapshot"));
         QCOMPARE(snapshots[0].originatorVersion, qint64(9));
-        const es::DecodedState d = es::decodeStoredState(snapshots[0].state, nullptr, &app.mapper().transcoder());
+        const es::DecodedState d
+            = es::decodeStoredState(snapshots[0].state, nullptr, &app.mapper().transcoder());
         QVERIFY2(d.ok(), qPrintable(d.error));
-        QCOMPARE(keysOf(d.state), (QStringList{"timestamp", "topic", "state"}));
+        QCOMPARE(keysOf(d.state), (QStringList {"timestamp", "topic", "state"}));
         QCOMPARE(at(d.state, "topic").toQString(), kPrefix + QStringLiteral("Cargo"));
         const es::json::Value &s = at(d.state, "state");
-        QCOMPARE(keysOf(s), (QStringList{"_created_on", "_modified_on", "_origin", "_destination", "_arrival_deadline",
-                                         "_transport_status", "_routing_status", "_is_misdirected", "_estimated_time_of_arrival",
-                                         "_next_expected_activity", "_route", "_last_known_location", "_current_voyage_number"}));
+        QCOMPARE(keysOf(s),
+                 (QStringList {"_created_on", "_modified_on", "_origin", "_destination", "_arrival_deadline",
+                               "_transport_status", "_routing_status", "_is_misdirected",
+                               "_estimated_time_of_arrival", "_next_expected_activity", "_route",
+                               "_last_known_location", "_current_voyage_number"}));
         QCOMPARE(typeOf(at(s, "_origin")), QStringLiteral("location"));
         QCOMPARE(at(s, "_transport_status").toQString(), QStringLiteral("ONBOARD_CARRIER"));
         QCOMPARE(at(s, "_is_misdirected").toBool(), false);
@@ -481,7 +535,8 @@ private:
         QCOMPARE(es::Repository::lastReadCount(), qint64(1));
         QCOMPARE(fromSnapshot->transportStatus(), QStringLiteral("ONBOARD_CARRIER"));
         QCOMPARE(fromSnapshot->nextExpectedActivity(),
-                 std::optional<NextExpectedActivity>(NextExpectedActivity{HandlingActivity::UNLOAD, Location::STOCKHOLM, QStringLiteral("V4")}));
+                 std::optional<NextExpectedActivity>(NextExpectedActivity {
+                     HandlingActivity::UNLOAD, Location::STOCKHOLM, QStringLiteral("V4")}));
         QCOMPARE(fromSnapshot->currentVoyageNumber(), std::optional<QString>(QStringLiteral("V4")));
         QCOMPARE(fromSnapshot->lastKnownLocation(), std::optional<Location>(Location::HAMBURG));
         QVERIFY(fromSnapshot->estimatedTimeOfArrival());

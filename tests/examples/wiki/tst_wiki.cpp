@@ -61,7 +61,8 @@ class TestWiki : public QObject
         if (backend == QLatin1String("popo"))
             return {{QStringLiteral("INFRASTRUCTURE_FACTORY"), QStringLiteral("eventsourcing.popo:Factory")}};
         return {{QStringLiteral("INFRASTRUCTURE_FACTORY"), QStringLiteral("eventsourcing.sqlite:Factory")},
-                {QStringLiteral("SQLITE_DBNAME"), m_dir.filePath(QStringLiteral("wiki%1.sqlite").arg(m_counter))}};
+                {QStringLiteral("SQLITE_DBNAME"),
+                 m_dir.filePath(QStringLiteral("wiki%1.sqlite").arg(m_counter))}};
     }
 
     void backends()
@@ -78,10 +79,12 @@ private slots:
     void ids()
     {
         // Python: uuid5(NAMESPACE_URL, "/slugs/welcome"), uuid5(NAMESPACE_URL, "/page_log").
-        QCOMPARE(es::uuid::toHex(Index::createId(QStringLiteral("welcome"))), QStringLiteral("1e408ba4b5cb524291b90a42edbca2a0"));
+        QCOMPARE(es::uuid::toHex(Index::createId(QStringLiteral("welcome"))),
+                 QStringLiteral("1e408ba4b5cb524291b90a42edbca2a0"));
         QCOMPARE(es::uuid::toHex(Index::createId(QStringLiteral("welcome-visitors"))),
                  QStringLiteral("1677a14cfb445d91bb7336fae14176ee"));
-        QCOMPARE(es::uuid::toHex(WikiApplication::pageLogId()), QStringLiteral("fd6e4a52f7ea5160af5e894173986caf"));
+        QCOMPARE(es::uuid::toHex(WikiApplication::pageLogId()),
+                 QStringLiteral("fd6e4a52f7ea5160af5e894173986caf"));
     }
 
     void userIdScope()
@@ -124,7 +127,8 @@ private slots:
 
         // Creating a second page with the same slug fails as one transaction: nothing is recorded.
         const qint64 before = app.recorder().maxNotificationId();
-        QVERIFY_THROWS_EXCEPTION(es::IntegrityError, app.createPage(QStringLiteral("Other"), QStringLiteral("welcome")));
+        QVERIFY_THROWS_EXCEPTION(es::IntegrityError,
+                                 app.createPage(QStringLiteral("Other"), QStringLiteral("welcome")));
         QCOMPARE(app.recorder().maxNotificationId(), before);
         QCOMPARE(app.getPages().size(), size_t(1));
 
@@ -144,9 +148,11 @@ private slots:
 
         // Update the body, three times.
         app.updateBody(QStringLiteral("welcome-visitors"), QStringLiteral("Welcome to my wiki"));
-        QCOMPARE(app.getPageDetails(QStringLiteral("welcome-visitors")).body, QStringLiteral("Welcome to my wiki"));
+        QCOMPARE(app.getPageDetails(QStringLiteral("welcome-visitors")).body,
+                 QStringLiteral("Welcome to my wiki"));
         app.updateBody(QStringLiteral("welcome-visitors"), QStringLiteral("Welcome to this wiki"));
-        QCOMPARE(app.getPageDetails(QStringLiteral("welcome-visitors")).body, QStringLiteral("Welcome to this wiki"));
+        QCOMPARE(app.getPageDetails(QStringLiteral("welcome-visitors")).body,
+                 QStringLiteral("Welcome to this wiki"));
         app.updateBody(QStringLiteral("welcome-visitors"), kBody3);
         QCOMPARE(app.getPageDetails(QStringLiteral("welcome-visitors")).body, kBody3);
 
@@ -226,10 +232,12 @@ private slots:
 
         // A slug in use by another page cannot be taken; nothing is recorded.
         const qint64 beforeConflict = app.recorder().maxNotificationId();
-        QVERIFY_THROWS_EXCEPTION(SlugConflictError, app.updateSlug(QStringLiteral("page-2"), QStringLiteral("page-3")));
+        QVERIFY_THROWS_EXCEPTION(SlugConflictError,
+                                 app.updateSlug(QStringLiteral("page-2"), QStringLiteral("page-3")));
         QCOMPARE(app.recorder().maxNotificationId(), beforeConflict);
         QCOMPARE(app.getPageDetails(QStringLiteral("page-2")).slug, QStringLiteral("page-2"));
-        QVERIFY_THROWS_EXCEPTION(PageNotFound, app.updateSlug(QStringLiteral("nowhere"), QStringLiteral("elsewhere")));
+        QVERIFY_THROWS_EXCEPTION(PageNotFound,
+                                 app.updateSlug(QStringLiteral("nowhere"), QStringLiteral("elsewhere")));
 
         // A slug that was used before can be taken again.
         app.updateSlug(QStringLiteral("welcome-visitors"), QStringLiteral("welcome"));
@@ -241,7 +249,7 @@ private slots:
 
         // The dict form.
         const QVariantMap m = page.toVariantMap();
-        QCOMPARE(m.keys(), (QStringList{"body", "modified_by", "slug", "title"}));
+        QCOMPARE(m.keys(), (QStringList {"body", "modified_by", "slug", "title"}));
         QCOMPARE(m.value(QStringLiteral("modified_by")).toString(), es::uuid::toDashed(userId));
 
         checkStoredRecords(app, pageId);
@@ -249,11 +257,15 @@ private slots:
 
     void noUserId()
     {
-        WikiApplication app({{QStringLiteral("INFRASTRUCTURE_FACTORY"), QStringLiteral("eventsourcing.popo:Factory")}});
+        WikiApplication app(
+            {{QStringLiteral("INFRASTRUCTURE_FACTORY"), QStringLiteral("eventsourcing.popo:Factory")}});
         app.createPage(QStringLiteral("Anonymous"), QStringLiteral("anon"));
         app.updateBody(QStringLiteral("anon"), QStringLiteral("text\n"));
         QVERIFY(!app.getPageDetails(QStringLiteral("anon")).modifiedBy);
-        QVERIFY(!app.getPageDetails(QStringLiteral("anon")).toVariantMap().value(QStringLiteral("modified_by")).isValid());
+        QVERIFY(!app.getPageDetails(QStringLiteral("anon"))
+                     .toVariantMap()
+                     .value(QStringLiteral("modified_by"))
+                     .isValid());
         const auto notifications = app.recorder().selectNotifications(1, 10);
         QCOMPARE(notifications.size(), size_t(4));
         const es::DecodedState created = es::decodeStoredState(notifications[0].state);
@@ -269,7 +281,8 @@ private slots:
     // Records as Python writes them (diffs from GNU diff, "\ No newline" markers) rebuild the page.
     void pythonWrittenEvents()
     {
-        WikiApplication app({{QStringLiteral("INFRASTRUCTURE_FACTORY"), QStringLiteral("eventsourcing.popo:Factory")}});
+        WikiApplication app(
+            {{QStringLiteral("INFRASTRUCTURE_FACTORY"), QStringLiteral("eventsourcing.popo:Factory")}});
         app.initialise();
         const QUuid id = es::uuid::fromString("5f0b8e8a4d2c4a8e9a6b2f1d3c4e5f60");
         const QString user = QStringLiteral("a1b2c3d4e5f60718293a4b5c6d7e8f90");
@@ -281,21 +294,27 @@ private slots:
             e.state = app.mapper().protect(json.toStdString());
             return e;
         };
-        const QString ts = QStringLiteral("{\"_type_\": \"datetime_iso\", \"_data_\": \"2026-11-28T16:33:09.485709+00:00\"}");
+        const QString ts = QStringLiteral(
+            "{\"_type_\": \"datetime_iso\", \"_data_\": \"2026-11-28T16:33:09.485709+00:00\"}");
         const QString uid = QStringLiteral("{\"_type_\": \"uuid_hex\", \"_data_\": \"%1\"}").arg(user);
-        std::vector<es::StoredEvent> events{
+        std::vector<es::StoredEvent> events {
             stored(1, "Page.Created",
-                   QStringLiteral("{\"timestamp\": %1, \"originator_topic\": \"%2Page\", \"user_id\": %3, \"title\": \"Welcome\", "
+                   QStringLiteral("{\"timestamp\": %1, \"originator_topic\": \"%2Page\", \"user_id\": %3, "
+                                  "\"title\": \"Welcome\", "
                                   "\"slug\": \"welcome\", \"body\": \"\"}")
                        .arg(ts, kPrefix, uid)),
             stored(2, "Page.BodyUpdated",
-                   QStringLiteral("{\"timestamp\": %1, \"user_id\": %2, \"diff\": \"0a1\\n> Welcome to this wiki\\n\\\\ No newline at end of file\\n\"}")
+                   QStringLiteral("{\"timestamp\": %1, \"user_id\": %2, \"diff\": \"0a1\\n> Welcome to this "
+                                  "wiki\\n\\\\ No newline at end of file\\n\"}")
                        .arg(ts, uid)),
             stored(3, "Page.BodyUpdated",
-                   QStringLiteral("{\"timestamp\": %1, \"user_id\": null, \"diff\": \"1c1,4\\n< Welcome to this wiki\\n\\\\ No newline at end of file\\n"
+                   QStringLiteral("{\"timestamp\": %1, \"user_id\": null, \"diff\": \"1c1,4\\n< Welcome to "
+                                  "this wiki\\n\\\\ No newline at end of file\\n"
                                   "---\\n> \\n> Welcome to this wiki!\\n> \\n> This is a wiki about...\\n\"}")
                        .arg(ts)),
-            stored(4, "Page.TitleUpdated", QStringLiteral("{\"timestamp\": %1, \"user_id\": %2, \"title\": \"Grüße 🙂\"}").arg(ts, uid)),
+            stored(4, "Page.TitleUpdated",
+                   QStringLiteral("{\"timestamp\": %1, \"user_id\": %2, \"title\": \"Grüße 🙂\"}")
+                       .arg(ts, uid)),
         };
         app.recorder().insertEvents(events);
         const auto page = app.getPage(id);
@@ -306,16 +325,20 @@ private slots:
         QVERIFY(!app.getPage(id, 3)->modifiedBy());
 
         // A diff that does not fit the body is an error, not a wrong body.
-        app.recorder().insertEvents({stored(5, "Page.BodyUpdated",
-                                            QStringLiteral("{\"timestamp\": %1, \"user_id\": null, \"diff\": \"2c2\\n< nothing\\n---\\n> x\\n\"}").arg(ts))});
+        app.recorder().insertEvents({stored(
+            5, "Page.BodyUpdated",
+            QStringLiteral(
+                "{\"timestamp\": %1, \"user_id\": null, \"diff\": \"2c2\\n< nothing\\n---\\n> x\\n\"}")
+                .arg(ts))});
         QVERIFY_THROWS_EXCEPTION(PatchError, app.getPage(id));
     }
 
     void reopenSqliteFile()
     {
         const QString path = m_dir.filePath(QStringLiteral("reopen.sqlite"));
-        const es::EnvMap env{{QStringLiteral("INFRASTRUCTURE_FACTORY"), QStringLiteral("eventsourcing.sqlite:Factory")},
-                             {QStringLiteral("SQLITE_DBNAME"), path}};
+        const es::EnvMap env {
+            {QStringLiteral("INFRASTRUCTURE_FACTORY"), QStringLiteral("eventsourcing.sqlite:Factory")},
+            {QStringLiteral("SQLITE_DBNAME"), path}};
         {
             WikiApplication app(env);
             app.createPage(QStringLiteral("Home"), QStringLiteral("home"));
@@ -334,11 +357,14 @@ private slots:
         QCOMPARE(pages[0].slug, QStringLiteral("about"));
         QCOMPARE(pages[1].slug, QStringLiteral("home"));
         // The class default compresses with gzip; the environment can override it.
-        QCOMPARE(app.env().get(QStringLiteral("COMPRESSOR_TOPIC")).value_or(QString()), QStringLiteral("gzip"));
-        WikiApplication plain({{QStringLiteral("INFRASTRUCTURE_FACTORY"), QStringLiteral("eventsourcing.popo:Factory")},
-                               {QStringLiteral("COMPRESSOR_TOPIC"), QStringLiteral("zlib")}});
+        QCOMPARE(app.env().get(QStringLiteral("COMPRESSOR_TOPIC")).value_or(QString()),
+                 QStringLiteral("gzip"));
+        WikiApplication plain(
+            {{QStringLiteral("INFRASTRUCTURE_FACTORY"), QStringLiteral("eventsourcing.popo:Factory")},
+             {QStringLiteral("COMPRESSOR_TOPIC"), QStringLiteral("zlib")}});
         plain.createPage(QStringLiteral("Z"), QStringLiteral("z"));
-        QCOMPARE(es::decodeStoredState(plain.recorder().selectNotifications(1, 1).front().state).compression, es::Compression::Zlib);
+        QCOMPARE(es::decodeStoredState(plain.recorder().selectNotifications(1, 1).front().state).compression,
+                 es::Compression::Zlib);
     }
 
 private:
@@ -357,49 +383,58 @@ private:
             states.push_back(d.state);
         }
         // create_page saves the page, its log entry and its index entry, in that order.
-        QCOMPARE(topics.mid(0, 3), (QStringList{"Page.Created", "PageLogged", "Index.Created"}));
+        QCOMPARE(topics.mid(0, 3), (QStringList {"Page.Created", "PageLogged", "Index.Created"}));
         QCOMPARE(notifications[1].originatorId, WikiApplication::pageLogId());
         QCOMPARE(notifications[1].originatorVersion, qint64(1));
         QCOMPARE(notifications[2].originatorId, Index::createId(QStringLiteral("welcome")));
-        QCOMPARE(topics.mid(3, 4), (QStringList{"Page.TitleUpdated", "Page.SlugUpdated", "Index.RefChanged", "Index.Created"}));
-        QCOMPARE(topics.mid(7, 4), (QStringList{"Page.BodyUpdated", "Page.BodyUpdated", "Page.BodyUpdated", "Page.BodyUpdated"}));
+        QCOMPARE(
+            topics.mid(3, 4),
+            (QStringList {"Page.TitleUpdated", "Page.SlugUpdated", "Index.RefChanged", "Index.Created"}));
+        QCOMPARE(
+            topics.mid(7, 4),
+            (QStringList {"Page.BodyUpdated", "Page.BodyUpdated", "Page.BodyUpdated", "Page.BodyUpdated"}));
 
         const es::json::Value &created = states[0];
-        QCOMPARE(keysOf(created), (QStringList{"timestamp", "originator_topic", "user_id", "title", "slug", "body"}));
+        QCOMPARE(keysOf(created),
+                 (QStringList {"timestamp", "originator_topic", "user_id", "title", "slug", "body"}));
         QCOMPARE(at(created, "originator_topic").toQString(), kPrefix + QStringLiteral("Page"));
         QCOMPARE(typeOf(at(created, "user_id")), QStringLiteral("uuid_hex"));
         QCOMPARE(at(created, "body").toQString(), QString());
         const es::json::Value &logged = states[1];
-        QCOMPARE(keysOf(logged), (QStringList{"timestamp", "page_id"}));
+        QCOMPARE(keysOf(logged), (QStringList {"timestamp", "page_id"}));
         QCOMPARE(typeOf(at(logged, "page_id")), QStringLiteral("uuid_hex"));
         QCOMPARE(hexOf(at(logged, "page_id")), es::uuid::toHex(pageId));
         const es::json::Value &indexed = states[2];
-        QCOMPARE(keysOf(indexed), (QStringList{"timestamp", "originator_topic", "slug", "ref"}));
+        QCOMPARE(keysOf(indexed), (QStringList {"timestamp", "originator_topic", "slug", "ref"}));
         QCOMPARE(at(indexed, "originator_topic").toQString(), kPrefix + QStringLiteral("Index"));
         QCOMPARE(hexOf(at(indexed, "ref")), es::uuid::toHex(pageId));
-        QCOMPARE(keysOf(states[3]), (QStringList{"timestamp", "user_id", "title"}));
-        QCOMPARE(keysOf(states[4]), (QStringList{"timestamp", "user_id", "slug"}));
-        QCOMPARE(keysOf(states[5]), (QStringList{"timestamp", "ref"}));
+        QCOMPARE(keysOf(states[3]), (QStringList {"timestamp", "user_id", "title"}));
+        QCOMPARE(keysOf(states[4]), (QStringList {"timestamp", "user_id", "slug"}));
+        QCOMPARE(keysOf(states[5]), (QStringList {"timestamp", "ref"}));
         QVERIFY(at(states[5], "ref").isNull()); // the old slug's index lets go of the page
-        QCOMPARE(keysOf(states[7]), (QStringList{"timestamp", "user_id", "diff"}));
+        QCOMPARE(keysOf(states[7]), (QStringList {"timestamp", "user_id", "diff"}));
         const QString nonl = QStringLiteral("\\ No newline at end of file\n");
         QCOMPARE(at(states[7], "diff").toQString(), QStringLiteral("0a1\n> Welcome to my wiki\n") + nonl);
         QCOMPARE(at(states[8], "diff").toQString(),
-                 QStringLiteral("1c1\n< Welcome to my wiki\n") + nonl + QStringLiteral("---\n> Welcome to this wiki\n") + nonl);
+                 QStringLiteral("1c1\n< Welcome to my wiki\n") + nonl
+                     + QStringLiteral("---\n> Welcome to this wiki\n") + nonl);
         QCOMPARE(at(states[9], "diff").toQString(),
                  QStringLiteral("1c1,4\n< Welcome to this wiki\n") + nonl
                      + QStringLiteral("---\n> \n> Welcome to this wiki!\n> \n> This is a wiki about...\n"));
-        QCOMPARE(at(states[10], "diff").toQString(), QStringLiteral("4c4\n< This is a wiki about...\n---\n> This is a wiki about us!\n"));
+        QCOMPARE(at(states[10], "diff").toQString(),
+                 QStringLiteral("4c4\n< This is a wiki about...\n---\n> This is a wiki about us!\n"));
 
         // The page's snapshot: gzip too, the page's attributes as Python's __dict__.
         const auto snapshots = app.snapshots()->recorder().selectEvents(pageId);
         QCOMPARE(snapshots.size(), size_t(1));
-        const es::DecodedState s = es::decodeStoredState(snapshots[0].state, nullptr, &app.mapper().transcoder());
+        const es::DecodedState s
+            = es::decodeStoredState(snapshots[0].state, nullptr, &app.mapper().transcoder());
         QVERIFY2(s.ok(), qPrintable(s.error));
         QCOMPARE(s.compression, es::Compression::Gzip);
         QCOMPARE(at(s.state, "topic").toQString(), kPrefix + QStringLiteral("Page"));
         const es::json::Value &attributes = at(s.state, "state");
-        QCOMPARE(keysOf(attributes), (QStringList{"_created_on", "_modified_on", "title", "slug", "body", "modified_by"}));
+        QCOMPARE(keysOf(attributes),
+                 (QStringList {"_created_on", "_modified_on", "title", "slug", "body", "modified_by"}));
         QCOMPARE(at(attributes, "body").toQString(), QStringLiteral("Welcome to this wiki"));
         QCOMPARE(typeOf(at(attributes, "modified_by")), QStringLiteral("uuid_hex"));
     }

@@ -121,8 +121,10 @@ class TestWikiDiff : public QObject
             return QStringLiteral("<cannot write>");
         QFile::remove(m_dir.filePath(QStringLiteral("out")));
         QProcess p;
-        p.start(m_patch, {QStringLiteral("-s"), m_dir.filePath(QStringLiteral("orig")), m_dir.filePath(QStringLiteral("patch")),
-                          QStringLiteral("-o"), m_dir.filePath(QStringLiteral("out"))});
+        p.start(m_patch,
+                {QStringLiteral("-s"), m_dir.filePath(QStringLiteral("orig")),
+                 m_dir.filePath(QStringLiteral("patch")), QStringLiteral("-o"),
+                 m_dir.filePath(QStringLiteral("out"))});
         if (!p.waitForFinished(10000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
             return QStringLiteral("<patch failed: %1>").arg(QString::fromUtf8(p.readAllStandardError()));
         return readFile(QStringLiteral("out"));
@@ -156,28 +158,56 @@ private slots:
         QTest::addColumn<QString>("newText");
         QTest::addColumn<QString>("expected");
         const QString nonl = QStringLiteral("\\ No newline at end of file\n");
-        QTest::newRow("equal") << "same\n" << "same\n" << "";
-        QTest::newRow("both empty") << "" << "" << "";
-        QTest::newRow("from empty") << "" << "Welcome to my wiki" << "0a1\n> Welcome to my wiki\n" + nonl;
-        QTest::newRow("to empty") << "a\nb\n" << "" << "1,2d0\n< a\n< b\n";
+        QTest::newRow("equal") << "same\n"
+                               << "same\n"
+                               << "";
+        QTest::newRow("both empty") << ""
+                                    << ""
+                                    << "";
+        QTest::newRow("from empty") << ""
+                                    << "Welcome to my wiki"
+                                    << "0a1\n> Welcome to my wiki\n" + nonl;
+        QTest::newRow("to empty") << "a\nb\n"
+                                  << ""
+                                  << "1,2d0\n< a\n< b\n";
         QTest::newRow("one line changed")
-            << "Welcome to my wiki" << "Welcome to this wiki"
+            << "Welcome to my wiki"
+            << "Welcome to this wiki"
             << "1c1\n< Welcome to my wiki\n" + nonl + "---\n> Welcome to this wiki\n" + nonl;
-        QTest::newRow("one line to four")
-            << "Welcome to this wiki" << "\nWelcome to this wiki!\n\nThis is a wiki about...\n"
-            << "1c1,4\n< Welcome to this wiki\n" + nonl + "---\n> \n> Welcome to this wiki!\n> \n> This is a wiki about...\n";
+        QTest::newRow("one line to four") << "Welcome to this wiki"
+                                          << "\nWelcome to this wiki!\n\nThis is a wiki about...\n"
+                                          << "1c1,4\n< Welcome to this wiki\n" + nonl
+                + "---\n> \n> Welcome to this wiki!\n> \n> This is a wiki about...\n";
         QTest::newRow("last line") << "\nWelcome to this wiki!\n\nThis is a wiki about...\n"
                                    << "\nWelcome to this wiki!\n\nThis is a wiki about us!\n"
                                    << "4c4\n< This is a wiki about...\n---\n> This is a wiki about us!\n";
-        QTest::newRow("newline added") << "a" << "a\n" << "1c1\n< a\n" + nonl + "---\n> a\n";
-        QTest::newRow("newline removed") << "a\n" << "a" << "1c1\n< a\n---\n> a\n" + nonl;
-        QTest::newRow("delete middle") << "a\nb\nc\n" << "a\nc\n" << "2d1\n< b\n";
-        QTest::newRow("append") << "a\n" << "a\nb\nc\n" << "1a2,3\n> b\n> c\n";
-        QTest::newRow("prepend") << "c\n" << "a\nb\nc\n" << "0a1,2\n> a\n> b\n";
-        QTest::newRow("two hunks") << "a\nb\nc\nd\ne\n" << "a\nB\nc\nd\n" << "2c2\n< b\n---\n> B\n5d4\n< e\n";
-        QTest::newRow("slid insertion") << "a\nb\n" << "a\nb\na\nb\n" << "2a3,4\n> a\n> b\n";
-        QTest::newRow("slid deletion") << "x\nx\nx\n" << "x\n" << "2,3d1\n< x\n< x\n";
-        QTest::newRow("unicode") << "grüße\n日本\n" << "grüße\n日本語\n🙂\n" << "2c2,3\n< 日本\n---\n> 日本語\n> 🙂\n";
+        QTest::newRow("newline added") << "a"
+                                       << "a\n"
+                                       << "1c1\n< a\n" + nonl + "---\n> a\n";
+        QTest::newRow("newline removed") << "a\n"
+                                         << "a"
+                                         << "1c1\n< a\n---\n> a\n" + nonl;
+        QTest::newRow("delete middle") << "a\nb\nc\n"
+                                       << "a\nc\n"
+                                       << "2d1\n< b\n";
+        QTest::newRow("append") << "a\n"
+                                << "a\nb\nc\n"
+                                << "1a2,3\n> b\n> c\n";
+        QTest::newRow("prepend") << "c\n"
+                                 << "a\nb\nc\n"
+                                 << "0a1,2\n> a\n> b\n";
+        QTest::newRow("two hunks") << "a\nb\nc\nd\ne\n"
+                                   << "a\nB\nc\nd\n"
+                                   << "2c2\n< b\n---\n> B\n5d4\n< e\n";
+        QTest::newRow("slid insertion") << "a\nb\n"
+                                        << "a\nb\na\nb\n"
+                                        << "2a3,4\n> a\n> b\n";
+        QTest::newRow("slid deletion") << "x\nx\nx\n"
+                                       << "x\n"
+                                       << "2,3d1\n< x\n< x\n";
+        QTest::newRow("unicode") << "grüße\n日本\n"
+                                 << "grüße\n日本語\n🙂\n"
+                                 << "2c2,3\n< 日本\n---\n> 日本語\n> 🙂\n";
     }
     void knownOutputs()
     {
@@ -193,9 +223,10 @@ private slots:
     void roundTrips()
     {
         QRandomGenerator rng(20260101);
-        const QStringList small{"a", "b", "c", ""};
-        const QStringList words{"alpha", "beta", "gamma", "delta", "", " ", "grüße", "日本語", "🙂 emoji", "tab\there",
-                                "cr\r", "\\ backslash", "< lt", "> gt", "---", "1a2", "x"};
+        const QStringList small {"a", "b", "c", ""};
+        const QStringList words {"alpha", "beta",   "gamma",      "delta",     "",     " ",
+                                 "grüße", "日本語", "🙂 emoji", "tab\there", "cr\r", "\\ backslash",
+                                 "< lt",  "> gt",   "---",        "1a2",       "x"};
         int cases = 0;
         for (int i = 0; i < 3000; ++i) {
             const QStringList &alphabet = (i % 2) ? small : words;
@@ -225,16 +256,26 @@ private slots:
     {
         QTest::addColumn<QString>("oldText");
         QTest::addColumn<QString>("diff");
-        QTest::newRow("garbage") << "a\n" << "hello\n";
-        QTest::newRow("wrong removed line") << "a\nb\n" << "2d1\n< c\n";
-        QTest::newRow("removed line lacks newline") << "a\nb\n" << "2d1\n< b\n\\ No newline at end of file\n";
-        QTest::newRow("beyond the end") << "a\n" << "3d2\n< c\n";
-        QTest::newRow("out of order") << "a\nb\nc\n" << "3d2\n< c\n1d0\n< a\n";
-        QTest::newRow("missing separator") << "a\n" << "1c1\n< a\n> b\n";
-        QTest::newRow("truncated") << "a\n" << "1a2,3\n> b\n";
-        QTest::newRow("zero line change") << "a\n" << "0c1\n< a\n---\n> b\n";
-        QTest::newRow("bad range") << "a\nb\n" << "2,1d0\n< a\n";
-        QTest::newRow("huge number") << "a\n" << "99999999999999999999999a1\n> b\n";
+        QTest::newRow("garbage") << "a\n"
+                                 << "hello\n";
+        QTest::newRow("wrong removed line") << "a\nb\n"
+                                            << "2d1\n< c\n";
+        QTest::newRow("removed line lacks newline") << "a\nb\n"
+                                                    << "2d1\n< b\n\\ No newline at end of file\n";
+        QTest::newRow("beyond the end") << "a\n"
+                                        << "3d2\n< c\n";
+        QTest::newRow("out of order") << "a\nb\nc\n"
+                                      << "3d2\n< c\n1d0\n< a\n";
+        QTest::newRow("missing separator") << "a\n"
+                                           << "1c1\n< a\n> b\n";
+        QTest::newRow("truncated") << "a\n"
+                                   << "1a2,3\n> b\n";
+        QTest::newRow("zero line change") << "a\n"
+                                          << "0c1\n< a\n---\n> b\n";
+        QTest::newRow("bad range") << "a\nb\n"
+                                   << "2,1d0\n< a\n";
+        QTest::newRow("huge number") << "a\n"
+                                     << "99999999999999999999999a1\n> b\n";
     }
     void malformedDiffs()
     {
@@ -249,8 +290,8 @@ private slots:
         if (!requireTools())
             return;
         QRandomGenerator rng(4242);
-        const QStringList small{"a", "b", "c", ""};
-        const QStringList words{"alpha", "beta", "gamma", "delta", "", "grüße", "日本語", "🙂", "x", "y"};
+        const QStringList small {"a", "b", "c", ""};
+        const QStringList words {"alpha", "beta", "gamma", "delta", "", "grüße", "日本語", "🙂", "x", "y"};
         const int total = 600;
         int identical = 0;
         QStringList differing;
@@ -265,14 +306,15 @@ private slots:
             // Python reading a C++-written record: GNU patch applies our diff.
             QCOMPARE(gnuPatch(a, ours), b);
             // Both are minimal edit scripts; ours is never longer.
-            QVERIFY2(editLines(ours) <= editLines(gnu), qPrintable(QStringLiteral("case %1:\n%2\nvs GNU\n%3").arg(i).arg(ours, gnu)));
+            QVERIFY2(editLines(ours) <= editLines(gnu),
+                     qPrintable(QStringLiteral("case %1:\n%2\nvs GNU\n%3").arg(i).arg(ours, gnu)));
             if (ours == gnu)
                 ++identical;
             else if (differing.size() < 5)
                 differing.append(QStringLiteral("case %1: old %2 new %3\nours:\n%4GNU:\n%5")
                                      .arg(i)
-                                     .arg(QString::fromUtf8(a.toUtf8().toPercentEncoding()), QString::fromUtf8(b.toUtf8().toPercentEncoding()),
-                                          ours, gnu));
+                                     .arg(QString::fromUtf8(a.toUtf8().toPercentEncoding()),
+                                          QString::fromUtf8(b.toUtf8().toPercentEncoding()), ours, gnu));
         }
         qInfo("%d of %d generated diffs identical to GNU diff's", identical, total);
         for (const QString &d : differing)
@@ -319,7 +361,8 @@ private slots:
         auto text = [&](int count) {
             QString s;
             for (int i = 0; i < count; ++i) {
-                s += alphabet > 2000 ? QStringLiteral("u%1").arg(rng.bounded(alphabet)) : words.at(static_cast<int>(rng.bounded(words.size())));
+                s += alphabet > 2000 ? QStringLiteral("u%1").arg(rng.bounded(alphabet))
+                                     : words.at(static_cast<int>(rng.bounded(words.size())));
                 s += QLatin1Char('\n');
             }
             return s;
@@ -330,7 +373,8 @@ private slots:
         auto confusing = [&](int count, const char *prefix) {
             QString s;
             for (int i = 0; i < count; ++i) {
-                s += rng.bounded(6) == 0 ? QStringLiteral("common") : QStringLiteral("%1%2").arg(QLatin1String(prefix)).arg(++unique);
+                s += rng.bounded(6) == 0 ? QStringLiteral("common")
+                                         : QStringLiteral("%1%2").arg(QLatin1String(prefix)).arg(++unique);
                 s += QLatin1Char('\n');
             }
             return s;
@@ -358,7 +402,8 @@ private slots:
             if (ours == gnu)
                 ++identical;
             else if (identical == c)
-                qInfo("first difference in case %d: %d edit lines vs GNU's %d", c, editLines(ours), editLines(gnu));
+                qInfo("first difference in case %d: %d edit lines vs GNU's %d", c, editLines(ours),
+                      editLines(gnu));
         }
         qInfo("%d of %d identical to GNU diff's", identical, cases);
         QCOMPARE(identical, cases);
