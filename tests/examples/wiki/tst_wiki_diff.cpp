@@ -86,6 +86,15 @@ class TestWikiDiff : public QObject
     QString m_diff;
     QString m_patch;
 
+    // The C locale: a translated diff would write its "\ No newline" line in another language
+    // (GNU patch comes with build-essential, through dpkg-dev; diffutils is essential).
+    static QProcessEnvironment cLocale()
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C"));
+        return env;
+    }
+
     bool writeFile(const QString &name, const QString &text)
     {
         QFile f(m_dir.filePath(name));
@@ -108,6 +117,7 @@ class TestWikiDiff : public QObject
         if (!writeFile(QStringLiteral("old"), oldText) || !writeFile(QStringLiteral("new"), newText))
             return QStringLiteral("<cannot write>");
         QProcess p;
+        p.setProcessEnvironment(cLocale());
         p.start(m_diff, {m_dir.filePath(QStringLiteral("old")), m_dir.filePath(QStringLiteral("new"))});
         if (!p.waitForFinished(10000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() > 1)
             return QStringLiteral("<diff failed>");
@@ -121,6 +131,7 @@ class TestWikiDiff : public QObject
             return QStringLiteral("<cannot write>");
         QFile::remove(m_dir.filePath(QStringLiteral("out")));
         QProcess p;
+        p.setProcessEnvironment(cLocale());
         p.start(m_patch,
                 {QStringLiteral("-s"), m_dir.filePath(QStringLiteral("orig")),
                  m_dir.filePath(QStringLiteral("patch")), QStringLiteral("-o"),
@@ -291,7 +302,8 @@ private slots:
             return;
         QRandomGenerator rng(4242);
         const QStringList small {"a", "b", "c", ""};
-        const QStringList words {"alpha", "beta", "gamma", "delta", "", "grüße", "日本語", "🙂", "x", "y"};
+        const QStringList words {"alpha", "beta", "gamma", "delta", "",      "grüße", "日本語",
+                                 "🙂",  "x",    "y",     "cr\r",  "tab\t", " "};
         const int total = 600;
         int identical = 0;
         QStringList differing;
