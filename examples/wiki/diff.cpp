@@ -78,9 +78,9 @@ int floorLog2(qsizetype n)
 
 // GNU diff's treatment of "confusing" lines, so that our edit scripts are its edit scripts: a line
 // with no equal in the other text is certainly a change and is left out of the search; a line with
-// very many equals (more than about 5·sqrt(n)) is left out too when it sits inside a run of such
-// certain changes, away from the run's ends. Returns the indexes of the lines left in; the lines
-// left out are marked changed.
+// very many equals (more than 5, or about 5·sqrt(n)/8 in a text of n >= 64 lines) is left out too when it
+// sits inside a run of such certain changes, away from the run's ends. Returns the indexes of the lines left
+// in; the lines left out are marked changed.
 std::vector<qsizetype> discardConfusingLines(const std::vector<int> &lines,
                                              const std::vector<int> &otherLines, std::vector<bool> &changed)
 {
