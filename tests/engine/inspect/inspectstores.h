@@ -199,4 +199,64 @@ inline bool writeBulkStore(const QString &path, qint64 aggregates, qint64 versio
                           .replace(QStringLiteral("NAGG"), QString::number(aggregates)));
 }
 
+// A folder with the defects verify() must report: upstream.sqlite (5 dogs with 3 tricks, ids 1..20,
+// snapshots of dogs 0 and 3) where dog 1 lacks version 3, dog 4's version 2 is not JSON, a cat with
+// an unregistered topic was appended, dog 2 has a snapshot at version 9 (it has 4 versions) and a
+// snapshot has no events; downstream.sqlite tracks 'Upstream' to 25 (beyond its last id, 21) and
+// 'Faraway' (not in the folder).
+struct PlantedStore
+{
+    bool ok = false;
+    std::vector<QUuid> ids;
+    qint64 missingId = 0; // the notification id of dog 1's version 3, deleted
+    qint64 damagedId = 0; // dog 4's version 2
+    qint64 catId = 0;     // the cat's event
+    QString stray;        // the snapshot without events (hex id)
+};
+
+inline PlantedStore plantDefects(const QString &folder)
+{
+    PlantedStore p;
+    const QString upstream = folder + QStringLiteral("/upstream.sqlite");
+    const QString downstream = folder + QStringLiteral("/downstream.sqlite");
+    p.ids = writeKennel(upstream, 5, 3);
+    writeKennel(downstream, 1, 1);
+    const QString dog1 = es::uuid::toHex(p.ids[1]);
+    const QString dog2 = es::uuid::toHex(p.ids[2]);
+    const QString dog4 = es::uuid::toHex(p.ids[4]);
+    const QString cat = es::uuid::toHex(es::uuid::v4());
+    p.stray = es::uuid::toHex(es::uuid::v4());
+    {
+        RawSqlite raw(upstream);
+        p.missingId = raw.column(QStringLiteral("SELECT rowid FROM stored_events WHERE originator_id = ? AND originator_version = 3"), {dog1})
+                          .value(0)
+                          .toLongLong();
+        p.damagedId = raw.column(QStringLiteral("SELECT rowid FROM stored_events WHERE originator_id = ? AND originator_version = 2"), {dog4})
+                          .value(0)
+                          .toLongLong();
+        const QVariant snapshotState = raw.column(QStringLiteral("SELECT state FROM stored_snapshots LIMIT 1")).value(0);
+        if (p.missingId <= 0 || p.damagedId <= 0 || snapshotState.isNull())
+            return p;
+        if (!raw.exec(QStringLiteral("DELETE FROM stored_events WHERE rowid = ?"), {p.missingId})
+            || !raw.exec(QStringLiteral("UPDATE stored_events SET state = CAST('{\"timestamp\": {\"_type_\": ' AS BLOB) WHERE rowid = ?"),
+                         {p.damagedId})
+            || !raw.exec(QStringLiteral("INSERT INTO stored_events VALUES (?, 1, 'inspecttest:Cat.Adopted', CAST(? AS BLOB))"),
+                         {cat, QStringLiteral("{\"timestamp\": {\"_type_\": \"datetime_iso\", \"_data_\": \"2026-11-28T16:33:09+00:00\"}, "
+                                              "\"originator_topic\": \"inspecttest:Cat\"}")})
+            || !raw.exec(QStringLiteral("INSERT INTO stored_snapshots VALUES (?, 9, 'eventsourcing.domain:Snapshot', ?)"), {dog2, snapshotState})
+            || !raw.exec(QStringLiteral("INSERT INTO stored_snapshots VALUES (?, 1, 'eventsourcing.domain:Snapshot', ?)"), {p.stray, snapshotState}))
+            return p;
+        p.catId = raw.column(QStringLiteral("SELECT MAX(rowid) FROM stored_events")).value(0).toLongLong();
+    }
+    {
+        RawSqlite raw(downstream);
+        if (!raw.exec(QStringLiteral("CREATE TABLE tracking (application_name TEXT, notification_id INTEGER, "
+                                     "PRIMARY KEY (application_name, notification_id)) WITHOUT ROWID"))
+            || !raw.exec(QStringLiteral("INSERT INTO tracking VALUES ('Upstream', 3), ('Upstream', 25), ('Faraway', 4)")))
+            return p;
+    }
+    p.ok = true;
+    return p;
+}
+
 } // namespace inspecttest

@@ -66,52 +66,15 @@ private slots:
     void plantedDefects()
     {
         QTemporaryDir folder;
+        const inspecttest::PlantedStore planted = inspecttest::plantDefects(folder.path());
+        QVERIFY(planted.ok);
+        const std::vector<QUuid> &ids = planted.ids;
         const QString upstream = folder.filePath(QStringLiteral("upstream.sqlite"));
-        const QString downstream = folder.filePath(QStringLiteral("downstream.sqlite"));
-        const std::vector<QUuid> ids = inspecttest::writeKennel(upstream, 5, 3); // ids 1..20, snapshots of dogs 0 and 3
-        inspecttest::writeKennel(downstream, 1, 1);
-        const QString dog1 = es::uuid::toHex(ids[1]);
         const QString dog2 = es::uuid::toHex(ids[2]);
-        const QString dog4 = es::uuid::toHex(ids[4]);
-        const QString cat = es::uuid::toHex(es::uuid::v4());
-        const QString stray = es::uuid::toHex(es::uuid::v4());
-        qint64 missingId = 0;
-        qint64 damagedId = 0;
-        qint64 catId = 0;
-        {
-            RawSqlite raw(upstream);
-            // A missing version: dog 1 loses version 3 (and the log an id).
-            missingId = raw.column(QStringLiteral("SELECT rowid FROM stored_events WHERE originator_id = ? AND originator_version = 3"), {dog1})
-                            .value(0)
-                            .toLongLong();
-            QVERIFY(missingId > 0);
-            QVERIFY(raw.exec(QStringLiteral("DELETE FROM stored_events WHERE rowid = ?"), {missingId}));
-            // An undecodable record: dog 4's version 2 is cut short.
-            damagedId = raw.column(QStringLiteral("SELECT rowid FROM stored_events WHERE originator_id = ? AND originator_version = 2"), {dog4})
-                            .value(0)
-                            .toLongLong();
-            QVERIFY(raw.exec(QStringLiteral("UPDATE stored_events SET state = CAST('{\"timestamp\": {\"_type_\": ' AS BLOB) WHERE rowid = ?"),
-                             {damagedId}));
-            // An unknown topic: a cat nobody registered.
-            QVERIFY(raw.exec(QStringLiteral("INSERT INTO stored_events VALUES (?, 1, 'inspecttest:Cat.Adopted', CAST(? AS BLOB))"),
-                             {cat, QStringLiteral("{\"timestamp\": {\"_type_\": \"datetime_iso\", \"_data_\": \"2026-11-28T16:33:09+00:00\"}, "
-                                                  "\"originator_topic\": \"inspecttest:Cat\"}")}));
-            catId = raw.column(QStringLiteral("SELECT MAX(rowid) FROM stored_events")).value(0).toLongLong();
-            // A snapshot ahead of its aggregate (dog 2 has 4 versions), and one without events.
-            const QVariant snapshotState = raw.column(QStringLiteral("SELECT state FROM stored_snapshots LIMIT 1")).value(0);
-            QVERIFY(raw.exec(QStringLiteral("INSERT INTO stored_snapshots VALUES (?, 9, 'eventsourcing.domain:Snapshot', ?)"),
-                             {dog2, snapshotState}));
-            QVERIFY(raw.exec(QStringLiteral("INSERT INTO stored_snapshots VALUES (?, 1, 'eventsourcing.domain:Snapshot', ?)"),
-                             {stray, snapshotState}));
-        }
-        {
-            // Downstream tracks the upstream to 25, beyond its last notification; and an application
-            // that is not in the folder.
-            RawSqlite raw(downstream);
-            QVERIFY(raw.exec(QStringLiteral("CREATE TABLE tracking (application_name TEXT, notification_id INTEGER, "
-                                            "PRIMARY KEY (application_name, notification_id)) WITHOUT ROWID")));
-            QVERIFY(raw.exec(QStringLiteral("INSERT INTO tracking VALUES ('Upstream', 3), ('Upstream', 25), ('Faraway', 4)")));
-        }
+        const qint64 missingId = planted.missingId;
+        const qint64 damagedId = planted.damagedId;
+        const qint64 catId = planted.catId;
+        const QString stray = planted.stray;
         auto store = Store::open(folder.path());
 
         const VerifyReport up = verify(Source::make(store, QStringLiteral("upstream"), DecodingSettings()));
