@@ -1,0 +1,127 @@
+#pragma once
+// CatalogueModel: the aggregates of one application (table, no children), loaded lazily by key
+// pages of es::inspect::AggregateCatalogue — a 10M-event store shows its first page at once.
+//
+// Views drive the loading with canFetchMore()/fetchMore() (QAbstractItemView does so while the
+// user scrolls to the bottom); rows are appended one page at a time, each aggregate exactly once.
+// With a type filter a page may examine aggregates without keeping any: the model goes on asking
+// (the engine's scan budget bounds each job) until it has a page's worth or reaches the end.
+// Filters: id prefix (hex digits, dashes ignored) and type (a full topic or a class name such as
+// "BankAccount"). Sort: by id, ascending or descending (sort(IdColumn, order)); other columns cannot
+// be sorted by the store's key, so sort() on them keeps the current order (a view may sort a loaded
+// page with a QSortFilterProxyModel on SortRole). Changing the application, a filter, the order or
+// the keys bumps the generation, resets the model and drops every answer still on its way.
+// Totals (number of aggregates and events, optionally by type) are counted separately in the
+// background lane: requestTotals() → totalsArrived().
+//
+// Columns: Id, Type (class name; full topic in ToolTipRole), Events, First version, Last version,
+// Created (first event's time), Modified (last event's time), Problem.
+// Roles: DisplayRole, ToolTipRole, SortRole, IdRole (QUuid), SummaryRole, VersionRole (last
+// version), ProblemRole, ForegroundRole (problem rows), JsonRole (the summary as a JSON object).
+// GUI thread only; the session must outlive the model.
+
+#include "models/modelroles.h"
+#include "workers/storesession.h"
+
+#include <QAbstractTableModel>
+#include <optional>
+#include <vector>
+
+namespace es::gui {
+
+class CatalogueModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column {
+        IdColumn,
+        TypeColumn,
+        EventsColumn,
+        FirstVersionColumn,
+        LastVersionColumn,
+        CreatedColumn,
+        ModifiedColumn,
+        ProblemColumn,
+        ColumnCount
+    };
+    Q_ENUM(Column)
+
+    explicit CatalogueModel(StoreSession *session, QObject *parent = nullptr);
+    ~CatalogueModel() override;
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+    // The application whose aggregates to list ("" clears the model). Loads the first page.
+    void setApplication(const QString &application);
+    QString application() const { return m_application; }
+    // Only ids starting with these hex digits; returns false (and changes nothing) when the text is
+    // not hex digits and dashes.
+    bool setIdPrefix(const QString &prefix);
+    QString idPrefix() const { return m_prefix; }
+    // Only aggregates of this type ("" for all).
+    void setTypeFilter(const QString &type);
+    QString typeFilter() const { return m_type; }
+    Qt::SortOrder sortOrder() const { return m_descending ? Qt::DescendingOrder : Qt::AscendingOrder; }
+    // Rows per page (default 200); takes effect on the next page.
+    void setPageSize(int rows);
+    int pageSize() const { return m_pageSize; }
+
+    // Reloads from the first page (same filters).
+    void refresh();
+    bool isLoading() const { return m_inFlight != 0; }
+    // Every aggregate matching the filters is loaded.
+    bool atEnd() const { return m_atEnd; }
+
+    int rowOfId(const QUuid &id) const;
+    const es::inspect::AggregateSummary *summary(int row) const;
+
+    // Counts aggregates and events matching the id prefix (types too with byType), in the
+    // background; totalsArrived() answers. Returns the job id.
+    quint64 requestTotals(bool byType = false);
+    void cancelTotals();
+    std::optional<es::inspect::CatalogueTotals> totals() const { return m_totals; }
+
+    quint64 generation() const { return m_generation.current(); }
+    quint64 staleAnswersDropped() const { return m_generation.dropped(); }
+
+signals:
+    void loadingChanged(bool loading);
+    // A page landed: `added` rows appended (may be 0 with a type filter).
+    void pageArrived(int added);
+    void totalsArrived(const es::inspect::CatalogueTotals &totals);
+    void totalsProgress(qint64 done, qint64 total);
+    void errorOccurred(const QString &message);
+
+private:
+    void restart();
+    void requestPage();
+    void setLoading(quint64 job);
+
+    StoreSession *m_session;
+    QString m_application;
+    QString m_prefix;
+    QString m_type;
+    bool m_descending = false;
+    int m_pageSize = 200;
+    std::vector<es::inspect::AggregateSummary> m_rows;
+    std::optional<QUuid> m_next;
+    bool m_atEnd = true;
+    bool m_started = false;
+    int m_addedThisFetch = 0;
+    quint64 m_inFlight = 0;
+    Generation m_generation;
+    Generation m_totalsGeneration;
+    quint64 m_totalsJob = 0;
+    std::optional<es::inspect::CatalogueTotals> m_totals;
+};
+
+} // namespace es::gui
+
+Q_DECLARE_METATYPE(es::inspect::CatalogueTotals)
