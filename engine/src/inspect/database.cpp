@@ -10,6 +10,7 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QUrl>
+#include <atomic>
 
 namespace es::inspect::detail {
 
@@ -86,7 +87,7 @@ private:
     QString m_openName;
     bool m_uri = false;
     int m_busyTimeoutMs;
-    mutable int m_lastCode = 0;
+    mutable std::atomic<int> m_lastCode{0}; // the last error's code, for probe() (any thread may fail)
 };
 
 class PostgresDatabase final : public Database
@@ -113,7 +114,13 @@ protected:
         if (!db.open())
             throwConnectError(db.lastError());
         // Every transaction of the session is read-only: the server refuses any write (25006).
-        for (const char *sql : {"SET default_transaction_read_only = on", "SET client_min_messages = warning"}) {
+        // Python creates its tables WITH (autovacuum_enabled=false), which also stops automatic
+        // ANALYZE: without statistics the planner may group a whole table to return one page. Every
+        // statement here is bounded by a key, so the indexes are always the right way; and pages are
+        // small, so parallel workers and JIT compilation would only add to the time of each one.
+        for (const char *sql : {"SET default_transaction_read_only = on", "SET client_min_messages = warning",
+                                "SET enable_seqscan = off", "SET enable_hashagg = off",
+                                "SET max_parallel_workers_per_gather = 0", "SET jit = off"}) {
             QSqlQuery q(db);
             if (!q.exec(QString::fromLatin1(sql)))
                 fail(q.lastError(), db.isOpen(), QStringLiteral("configuring the session"));
@@ -220,7 +227,7 @@ QVariant Database::selectValue(const QString &sql, const Binds &binds, const QSt
     return rows.front().front();
 }
 
-void Database::execRaw(const QString &sql, const QString &what) const
+std::vector<Row> Database::execRaw(const QString &sql, const QString &what) const
 {
     auto &c = connection();
     QSqlQuery q(c.db);
@@ -229,7 +236,15 @@ void Database::execRaw(const QString &sql, const QString &what) const
         q.finish();
         fail(error, c.db.isOpen(), what);
     }
+    std::vector<Row> rows;
+    while (q.isSelect() && q.next()) {
+        Row row;
+        for (int i = 0; i < q.record().count(); ++i)
+            row.push_back(q.value(i));
+        rows.push_back(std::move(row));
+    }
     q.finish();
+    return rows;
 }
 
 QMap<QString, QStringList> Database::tables() const

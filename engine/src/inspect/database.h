@@ -41,8 +41,9 @@ public:
     std::vector<Row> select(const QString &sql, const Binds &binds, const QString &what) const;
     // The first column of the first row, or a null QVariant when there is no row.
     QVariant selectValue(const QString &sql, const Binds &binds, const QString &what) const;
-    // Runs any statement on this thread's connection (tests use it to try to write).
-    void execRaw(const QString &sql, const QString &what) const;
+    // Runs any statement, unprepared, on this thread's connection and returns its rows (tests use it
+    // to try to write, and to read query plans).
+    std::vector<Row> execRaw(const QString &sql, const QString &what) const;
 
     // The tables of the database and their columns (in the search path, for PostgreSQL).
     QMap<QString, QStringList> tables() const;

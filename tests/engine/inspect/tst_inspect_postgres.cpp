@@ -16,6 +16,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QElapsedTimer>
 #include <QUrl>
 #include <QtTest>
 
@@ -230,6 +231,47 @@ private slots:
         QCOMPARE(m_store->maxNotificationId(QStringLiteral("counters")), 65);
         QVERIFY_THROWS_EXCEPTION(es::ProgrammingError,
                                  m_store->recorder(QStringLiteral("counters"))->insertEvents({es::StoredEvent{es::uuid::v4(), 1, QStringLiteral("t"), "{}"}}));
+    }
+
+    void pagesUseIndexesWithoutStatistics()
+    {
+        // Python's tables have autovacuum (so automatic ANALYZE) off: without statistics, the planner
+        // must still read a page of the catalogue along the primary key, not group the whole table.
+        QString error;
+        QVERIFY2(m_db->exec(QStringLiteral(
+                                "CREATE TABLE bulk_events (originator_id uuid NOT NULL, originator_version bigint NOT NULL, "
+                                "topic text, state bytea, notification_id bigserial, PRIMARY KEY (originator_id, originator_version)) "
+                                "WITH (autovacuum_enabled = false); "
+                                "CREATE UNIQUE INDEX bulk_events_notification_id_idx ON bulk_events (notification_id ASC); "
+                                "INSERT INTO bulk_events (originator_id, originator_version, topic, state) "
+                                "SELECT md5((i % 20000)::text)::uuid, i / 20000 + 1, 'inspecttest:Dog.TrickAdded', "
+                                "convert_to('{}', 'UTF8') FROM generate_series(0, 399999) AS i"),
+                            &error),
+                 qPrintable(error));
+        auto store = Store::open(urlOf(m_db->params(), m_db->params().password));
+        const detail::Database &db = *store->data().app(QStringLiteral("bulk")).db;
+        const auto plan = db.execRaw(QStringLiteral("EXPLAIN SELECT originator_id, COUNT(*), MIN(originator_version), MAX(originator_version) "
+                                                    "FROM bulk_events WHERE originator_id > '80000000-0000-0000-0000-000000000000' "
+                                                    "GROUP BY originator_id ORDER BY originator_id LIMIT 100"),
+                                     QStringLiteral("explaining"));
+        QStringList lines;
+        for (const auto &row : plan)
+            lines << row[0].toString();
+        const QString text = lines.join(QLatin1Char('\n'));
+        QVERIFY2(text.contains(QStringLiteral("Index Only Scan using bulk_events_pkey")) || text.contains(QStringLiteral("Index Scan using bulk_events_pkey")),
+                 qPrintable(text));
+        QVERIFY2(!text.contains(QStringLiteral("Seq Scan")) && !text.contains(QStringLiteral("HashAggregate"))
+                     && !text.contains(QStringLiteral("Gather")),
+                 qPrintable(text));
+        QElapsedTimer timer;
+        timer.start();
+        const CataloguePage page = AggregateCatalogue(Source::make(store, QStringLiteral("bulk"), DecodingSettings())).page(CatalogueQuery());
+        QCOMPARE(page.rows.size(), size_t(100));
+        QCOMPARE(page.rows.front().events, 20);
+        qInfo("first catalogue page of 400k events without statistics: %lld ms", timer.elapsed());
+        QVERIFY(timer.elapsed() < 300);
+        store->releaseThreadConnections();
+        QVERIFY2(m_db->exec(QStringLiteral("DROP TABLE bulk_events"), &error), qPrintable(error));
     }
 
     void errors()
