@@ -10,6 +10,7 @@
 #include <QDebug>
 #include <QString>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -23,6 +24,9 @@ public:
 
     // The current time in UTC, aware, with microseconds (Python's datetime.now(tz=timezone.utc)).
     static Timestamp now();
+    // Replaces the clock now() reads, process-wide (nullptr restores the system clock): for
+    // deterministic demo stores and tests. Thread-safe; now() stays lock-free while no clock is set.
+    static void setClock(std::function<Timestamp()> clock);
     // A UTC instant from microseconds since the Unix epoch; aware (+00:00).
     static Timestamp fromUnixMicros(qint64 micros);
     // A wall-clock time (microseconds since 0001-01-01T00:00:00) with an offset in microseconds,

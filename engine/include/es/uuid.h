@@ -7,6 +7,7 @@
 #include <QByteArray>
 #include <QString>
 #include <QUuid>
+#include <functional>
 #include <string_view>
 
 namespace es::uuid {
@@ -19,6 +20,9 @@ extern const QUuid NamespaceX500;
 
 // A random (version 4) UUID.
 QUuid v4();
+// Replaces the source of v4() ids, process-wide (nullptr restores the random source): for
+// deterministic demo stores and tests. Thread-safe; v4() stays lock-free while no source is set.
+void setV4Source(std::function<QUuid()> source);
 // Python's uuid5(namespace, name).
 QUuid v5(const QUuid &ns, const QString &name);
 // uuid5(NAMESPACE_URL, name), as the wiki, parking lot and counters examples use.

@@ -2,7 +2,9 @@
 
 #include "es/errors.h"
 
+#include <atomic>
 #include <chrono>
+#include <mutex>
 #include <cstdio>
 
 namespace es {
@@ -157,8 +159,26 @@ bool parseTime(Cursor &c, int *h, int *mi, int *se, int *us)
 
 } // namespace
 
+namespace {
+std::atomic<bool> g_clockSet{false};
+std::mutex g_clockMutex;
+std::function<Timestamp()> g_clock;
+} // namespace
+
+void Timestamp::setClock(std::function<Timestamp()> clock)
+{
+    std::lock_guard lock(g_clockMutex);
+    g_clock = std::move(clock);
+    g_clockSet = static_cast<bool>(g_clock);
+}
+
 Timestamp Timestamp::now()
 {
+    if (g_clockSet.load(std::memory_order_acquire)) {
+        std::lock_guard lock(g_clockMutex);
+        if (g_clock)
+            return g_clock();
+    }
     const auto sinceEpoch = std::chrono::system_clock::now().time_since_epoch();
     return fromUnixMicros(std::chrono::duration_cast<std::chrono::microseconds>(sinceEpoch).count());
 }

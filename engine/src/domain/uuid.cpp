@@ -2,6 +2,9 @@
 
 #include "es/errors.h"
 
+#include <atomic>
+#include <mutex>
+
 namespace es::uuid {
 
 const QUuid NamespaceDns(0x6ba7b810, 0x9dad, 0x11d1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8);
@@ -26,8 +29,26 @@ int hexValue(char c)
 
 } // namespace
 
+namespace {
+std::atomic<bool> g_sourceSet{false};
+std::mutex g_sourceMutex;
+std::function<QUuid()> g_source;
+} // namespace
+
+void setV4Source(std::function<QUuid()> source)
+{
+    std::lock_guard lock(g_sourceMutex);
+    g_source = std::move(source);
+    g_sourceSet = static_cast<bool>(g_source);
+}
+
 QUuid v4()
 {
+    if (g_sourceSet.load(std::memory_order_acquire)) {
+        std::lock_guard lock(g_sourceMutex);
+        if (g_source)
+            return g_source();
+    }
     return QUuid::createUuid();
 }
 
@@ -38,11 +59,19 @@ QUuid v5(const QUuid &ns, const QString &name)
 
 void toHex(const QUuid &id, char *out)
 {
-    const QByteArray raw = id.toRfc4122();
-    for (qsizetype i = 0; i < 16; ++i) {
-        const auto b = static_cast<unsigned char>(raw[i]);
-        out[2 * i] = HexDigits[b >> 4];
-        out[2 * i + 1] = HexDigits[b & 0xf];
+    // From the fields (big-endian, as RFC 4122 lays them out): no allocation, every event stored
+    // in SQLite goes through here.
+    unsigned char raw[16] = {
+        static_cast<unsigned char>(id.data1 >> 24), static_cast<unsigned char>(id.data1 >> 16),
+        static_cast<unsigned char>(id.data1 >> 8),  static_cast<unsigned char>(id.data1),
+        static_cast<unsigned char>(id.data2 >> 8),  static_cast<unsigned char>(id.data2),
+        static_cast<unsigned char>(id.data3 >> 8),  static_cast<unsigned char>(id.data3),
+    };
+    for (int i = 0; i < 8; ++i)
+        raw[8 + i] = id.data4[i];
+    for (int i = 0; i < 16; ++i) {
+        out[2 * i] = HexDigits[raw[i] >> 4];
+        out[2 * i + 1] = HexDigits[raw[i] & 0xf];
     }
 }
 
