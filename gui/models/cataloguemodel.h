@@ -102,7 +102,6 @@ signals:
 private:
     void restart();
     void requestPage();
-    void setLoading(quint64 job);
 
     StoreSession *m_session;
     QString m_application;

@@ -31,4 +31,14 @@ QString topicClass(const QString &topic);
 // An aggregate id as shown (dashed, lower case).
 QString idText(const QUuid &id);
 
+// The fields a record row can show in a column.
+enum class RecordField { NotificationId, Aggregate, Version, Topic, SnapshotType, Time, Stored, Status };
+
+// Everything a record row answers for a column of `field`: DisplayRole, ToolTipRole, SortRole and
+// the shared roles (RecordRole, JsonRole, ProblemRole, ProblemKindRole, ForegroundRole, IdRole,
+// VersionRole, NotificationIdRole, RowKindRole, GapBeforeRole with `gapBefore`).
+QVariant recordData(const es::inspect::DecodedRecord &record, RecordField field, int role, qint64 gapBefore = 0);
+// Header text of a field's column.
+QString recordFieldTitle(RecordField field);
+
 } // namespace es::gui
