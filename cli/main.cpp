@@ -177,7 +177,11 @@ int run(int argc, char *argv[])
     try {
         esctl::registerExampleTypes();
         const int status = command->run(ctx, parser, parser.positionalArguments());
-        std::fflush(stdout);
+        // Output that did not all arrive is a failure, not a shorter result.
+        if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+            esctl::Context::note(QStringLiteral("error: cannot write the output (standard output failed)"));
+            return 1;
+        }
         return status;
     } catch (const esctl::UsageError &e) {
         esctl::Context::note(QStringLiteral("%1 (see esctl help %2)").arg(e.message(), name));

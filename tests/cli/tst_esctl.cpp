@@ -499,6 +499,20 @@ private slots:
         QCOMPARE(r.exitCode, 0);
     }
 
+    void outputThatCannotBeWritten()
+    {
+        // A full disk is a failure, not a shorter export.
+        if (!QFileInfo::exists(QStringLiteral("/dev/full")))
+            QSKIP("no /dev/full here");
+        QProcess p;
+        p.setProcessEnvironment(clitest::cleanEnvironment());
+        p.setStandardOutputFile(QStringLiteral("/dev/full"));
+        p.start(QStringLiteral(ESCTL_PATH), {QStringLiteral("--url"), copy(QStringLiteral("bankaccounts.sqlite")), QStringLiteral("export")});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 1);
+        QVERIFY(p.readAllStandardError().startsWith("esctl: error: cannot write the output"));
+    }
+
     void helpAndVersion()
     {
         Run r = esctl({QStringLiteral("--help")});
