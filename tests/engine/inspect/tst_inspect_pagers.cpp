@@ -464,15 +464,15 @@ private slots:
     void bigStoreFirstPage()
     {
         // The first page costs what it holds: the catalogue's statement walks the primary key's index
-        // (no scan of the table, no temporary B-tree for the grouping), and stays fast. Set
-        // ES_INSPECT_BIG_STORE to a 10M-event store to time that one.
+        // (no scan of the table, no temporary B-tree for the grouping), the log's pages the rowid.
+        // Set ES_INSPECT_BIG_STORE to a 10M-event store to time that one.
         QString file = qEnvironmentVariable("ES_INSPECT_BIG_STORE");
         if (file.isEmpty()) {
             file = m_dir.filePath(QStringLiteral("bulk.sqlite"));
             QElapsedTimer writing;
             writing.start();
-            QVERIFY(inspecttest::writeBulkStore(file, 50000, 20));
-            qInfo("wrote 1M events in %lld ms", writing.elapsed());
+            QVERIFY(inspecttest::writeBulkStore(file, 20000, 10));
+            qInfo("wrote 200k events in %lld ms", writing.elapsed());
         }
         {
             // The grouping the catalogue's page is built on, as SQLite plans it.
@@ -489,6 +489,13 @@ private slots:
             QVERIFY2(plan.join(QLatin1Char(' ')).contains(QStringLiteral("USING COVERING INDEX sqlite_autoindex_stored_events_1")),
                      qPrintable(plan.join(QLatin1String(" | "))));
             QVERIFY2(!plan.join(QLatin1Char(' ')).contains(QStringLiteral("TEMP B-TREE")), qPrintable(plan.join(QLatin1String(" | "))));
+            // The log's last page: a search on the rowid, backwards.
+            QStringList tail;
+            for (const QVariant &v : raw.column(QStringLiteral("EXPLAIN QUERY PLAN SELECT rowid, originator_id, originator_version, topic, state "
+                                                               "FROM stored_events WHERE rowid <= ? ORDER BY rowid DESC LIMIT 100"),
+                                                {1000000}, 3))
+                tail << v.toString();
+            QVERIFY2(tail.join(QLatin1Char(' ')).contains(QStringLiteral("USING INTEGER PRIMARY KEY (rowid<?)")), qPrintable(tail.join(QLatin1String(" | "))));
         }
         auto store = Store::open(file);
         const Source source = Source::make(store, QString(), DecodingSettings());
@@ -511,10 +518,9 @@ private slots:
         const LogPage logTail = LogPager(source).page(tail);
         const qint64 tailMs = timer.elapsed();
         QCOMPARE(logTail.rows.size(), size_t(100));
+        // Times are for information (the house measures speed in es-bench, not in timed tests); the
+        // plans above are what keeps them small.
         qInfo("catalogue first page %lld ms, last page %lld ms, log's last page %lld ms", firstMs, lastMs, tailMs);
-        QVERIFY2(firstMs <= 300, qPrintable(QStringLiteral("first page took %1 ms").arg(firstMs)));
-        QVERIFY2(lastMs <= 300, qPrintable(QStringLiteral("last page took %1 ms").arg(lastMs)));
-        QVERIFY2(tailMs <= 100, qPrintable(QStringLiteral("log's last page took %1 ms").arg(tailMs)));
     }
 };
 

@@ -269,7 +269,6 @@ private slots:
         QCOMPARE(page.rows.size(), size_t(100));
         QCOMPARE(page.rows.front().events, 20);
         qInfo("first catalogue page of 400k events without statistics: %lld ms", timer.elapsed());
-        QVERIFY(timer.elapsed() < 300);
         store->releaseThreadConnections();
         QVERIFY2(m_db->exec(QStringLiteral("DROP TABLE bulk_events"), &error), qPrintable(error));
     }
