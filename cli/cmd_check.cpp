@@ -112,6 +112,9 @@ int exportCommand(Context &ctx, const QCommandLineParser &p, const QStringList &
     });
     if (file.isOpen())
         file.close();
+    if (options.selection == ins::ExportSelection::Aggregate && summary.rows == 0)
+        throw es::AggregateNotFound(QStringLiteral("aggregate %1 has no events in '%2'")
+                                        .arg(es::uuid::toDashed(options.aggregate), source.application));
     if (summary.wrongKey(source.decoder->hasKey()))
         throw es::CipherError(QStringLiteral("wrong key: none of the %1 encrypted records opens with %2")
                                   .arg(summary.encrypted)

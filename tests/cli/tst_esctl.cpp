@@ -467,6 +467,8 @@ private slots:
         QVERIFY2(r.exitCode == 2 && oneErrorLine(r, "--format is jsonl or csv"), describe(r).constData());
         r = esctl({QStringLiteral("--url"), file, QStringLiteral("events"), QStringLiteral("00000000-0000-0000-0000-000000000001")});
         QVERIFY2(r.exitCode == 1 && oneErrorLine(r, "has no events"), describe(r).constData());
+        r = esctl({QStringLiteral("--url"), file, QStringLiteral("export"), QStringLiteral("--aggregate"), QStringLiteral("00000000-0000-0000-0000-000000000001")});
+        QVERIFY2(r.exitCode == 1 && r.out.isEmpty() && oneErrorLine(r, "has no events"), describe(r).constData());
         r = esctl({QStringLiteral("--url"), file, QStringLiteral("get"), QStringLiteral("00000000-0000-0000-0000-000000000001")});
         QVERIFY2(r.exitCode == 1 && oneErrorLine(r, "not found"), describe(r).constData());
 
