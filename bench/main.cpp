@@ -1,12 +1,551 @@
-// es-bench — measures the engine's workloads per backend and prints one JSON line per backend.
-#include "es/version.h"
+// es-bench — measures the engine's workloads per backend and prints one JSON line per backend
+// (DESIGN §3.4). Everything but those lines goes to stderr.
+//
+// Workloads, as the Python peer runs them (one thread unless said otherwise):
+//   create     N new aggregates, one save each with one event          → create_events_per_s
+//   append     one aggregate, one event per save, N saves               → append_events_per_s
+//   batch      saves of 100 new aggregates (one event each)             → batch_events_per_s
+//   get        rebuild an aggregate of 101 events from its events       → get_aggregates_per_s, get_events_per_s
+//   log        read every notification, in pages of 1000                → log_notifications_per_s
+//   decode     map every notification back to a domain event            → decode_events_per_s
+//   latency    the single-event saves of `create`, per save             → save_latency_p50/p95/p99_us
+//   concurrent 1, 4, 16 threads saving new aggregates into one application for a fixed time
+//                                                                        → concurrent_<n>_events_per_s
+//   follower   worlds/counters: events processed per second by the Counters process application
+//                                                                        → follower_events_per_s
+//   baseline   bare sqlite3 / libpq loops of durable single-row commits  → baseline_commits_per_s
+// Every figure is the median of the repetitions; "spread_pct" gives (max − min) / median for each.
+#include "baselines.h"
+#include "benchmodel.h"
 
+#include "es/version.h"
+#include "worlds/worlds.h"
+
+#include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QProcessEnvironment>
+#include <QTemporaryDir>
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cmath>
 #include <cstdio>
+#include <map>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double secondsSince(Clock::time_point t0)
+{
+    return std::chrono::duration<double>(Clock::now() - t0).count();
+}
+
+void say(const QString &text)
+{
+    std::fprintf(stderr, "%s\n", qPrintable(text));
+    std::fflush(stderr);
+}
+
+struct Options
+{
+    QStringList backends;
+    QStringList workloads;
+    int reps = 5;
+    double scale = 1.0;
+    double concurrentSeconds = 2.0;
+    double baselineSeconds = 2.0;
+    std::vector<int> threads{1, 4, 16};
+    QString dir;
+};
+
+bool durable(const QString &backend)
+{
+    return backend == QLatin1String("sqlite-file") || backend == QLatin1String("postgres");
+}
+
+// Sizes per backend: the durable ones save at the disk's fsync rate.
+struct Sizes
+{
+    int create;
+    int append;
+    int batchSaves;
+    int gets;
+    int follower;
+};
+
+Sizes sizesFor(const QString &backend, double scale)
+{
+    const Sizes base = durable(backend) ? Sizes{2000, 2000, 100, 2000, 1000} : Sizes{20000, 20000, 200, 5000, 5000};
+    auto s = [&](int n) { return std::max(1, static_cast<int>(std::lround(n * scale))); };
+    return Sizes{s(base.create), s(base.append), s(base.batchSaves), s(base.gets), s(base.follower)};
+}
+
+// Where one run's store lives, and how to remove it.
+class StoreSpec
+{
+public:
+    StoreSpec(const QString &backend, const QString &dir, const QString &appName)
+        : m_backend(backend)
+        , m_dir(dir)
+        , m_appName(appName)
+    {
+    }
+
+    // The environment of an application named `name` in this store (each application its own file
+    // or tables, as a Python system configures them).
+    es::EnvMap env(const QString &name) const
+    {
+        es::EnvMap env;
+        if (m_backend == QLatin1String("popo")) {
+            env.insert(QStringLiteral("INFRASTRUCTURE_FACTORY"), QStringLiteral("eventsourcing.popo:Factory"));
+        } else if (m_backend == QLatin1String("sqlite-mem")) {
+            env.insert(QStringLiteral("INFRASTRUCTURE_FACTORY"), QStringLiteral("eventsourcing.sqlite:Factory"));
+            env.insert(QStringLiteral("SQLITE_DBNAME"), QStringLiteral(":memory:"));
+        } else if (m_backend == QLatin1String("sqlite-file")) {
+            env.insert(QStringLiteral("INFRASTRUCTURE_FACTORY"), QStringLiteral("eventsourcing.sqlite:Factory"));
+            env.insert(QStringLiteral("SQLITE_DBNAME"), fileOf(name));
+        } else {
+            env.insert(QStringLiteral("INFRASTRUCTURE_FACTORY"), QStringLiteral("eventsourcing.postgres:Factory"));
+        }
+        return env;
+    }
+
+    // Removes what applications of these names left behind.
+    void cleanup(const QStringList &names) const
+    {
+        for (const QString &name : names) {
+            if (m_backend == QLatin1String("sqlite-file")) {
+                for (const char *suffix : {"", "-wal", "-shm"})
+                    QFile::remove(fileOf(name) + QLatin1String(suffix));
+            } else if (m_backend == QLatin1String("postgres")) {
+                const QString t = name.toLower();
+                const QString error = bench::postgresExec(
+                    QStringLiteral("DROP TABLE IF EXISTS %1_events, %1_snapshots, %1_tracking").arg(t));
+                if (!error.isEmpty())
+                    say(QStringLiteral("es-bench: dropping %1's tables: %2").arg(name, error));
+            }
+        }
+    }
+
+private:
+    QString fileOf(const QString &name) const { return m_dir + QLatin1Char('/') + name + QStringLiteral(".sqlite"); }
+
+    QString m_backend;
+    QString m_dir;
+    QString m_appName;
+};
+
+// One repetition's figures (key → value); medians are taken key by key.
+using Figures = std::map<std::string, double>;
+
+double percentile(std::vector<double> v, double p)
+{
+    if (v.empty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    const double rank = p * static_cast<double>(v.size() - 1);
+    const auto lo = static_cast<size_t>(std::floor(rank));
+    const auto hi = std::min(lo + 1, v.size() - 1);
+    return v[lo] + (v[hi] - v[lo]) * (rank - static_cast<double>(lo));
+}
+
+bool wants(const Options &o, const char *workload)
+{
+    return o.workloads.contains(QLatin1String(workload));
+}
+
+// create, append, batch, get, log, decode (and latency) on one fresh store.
+void runSingleThreaded(const Options &o, const QString &backend, int rep, Figures &f)
+{
+    const Sizes sizes = sizesFor(backend, o.scale);
+    const QString name = QStringLiteral("EsBench%1").arg(rep);
+    const StoreSpec spec(backend, o.dir, name);
+    spec.cleanup({name});
+    {
+        bench::DogSchool app(name, spec.env(name));
+        app.initialise();
+
+        if (wants(o, "create")) {
+            std::vector<double> latencies;
+            latencies.reserve(static_cast<size_t>(sizes.create));
+            const auto t0 = Clock::now();
+            for (int i = 0; i < sizes.create; ++i) {
+                auto dog = bench::Dog::create(QStringLiteral("Fido"));
+                const auto s0 = Clock::now();
+                app.save(*dog);
+                latencies.push_back(std::chrono::duration<double, std::micro>(Clock::now() - s0).count());
+            }
+            f["create_events_per_s"] = sizes.create / secondsSince(t0);
+            f["save_latency_p50_us"] = percentile(latencies, 0.50);
+            f["save_latency_p95_us"] = percentile(latencies, 0.95);
+            f["save_latency_p99_us"] = percentile(latencies, 0.99);
+        }
+        if (wants(o, "append")) {
+            auto dog = bench::Dog::create(QStringLiteral("Rex"));
+            app.save(*dog);
+            const auto t0 = Clock::now();
+            for (int i = 0; i < sizes.append; ++i) {
+                dog->addTrick(QStringLiteral("roll over"));
+                app.save(*dog);
+            }
+            f["append_events_per_s"] = sizes.append / secondsSince(t0);
+        }
+        if (wants(o, "batch")) {
+            const auto t0 = Clock::now();
+            for (int b = 0; b < sizes.batchSaves; ++b) {
+                std::vector<std::unique_ptr<bench::Dog>> dogs;
+                std::vector<es::Aggregate *> ptrs;
+                dogs.reserve(100);
+                ptrs.reserve(100);
+                for (int i = 0; i < 100; ++i) {
+                    dogs.push_back(bench::Dog::create(QStringLiteral("Fido")));
+                    ptrs.push_back(dogs.back().get());
+                }
+                app.save(ptrs);
+            }
+            f["batch_events_per_s"] = sizes.batchSaves * 100.0 / secondsSince(t0);
+        }
+        if (wants(o, "get")) {
+            auto dog = bench::Dog::create(QStringLiteral("Max"));
+            for (int i = 0; i < 100; ++i)
+                dog->addTrick(QStringLiteral("trick %1").arg(i));
+            app.save(*dog);
+            const QUuid id = dog->id();
+            const auto t0 = Clock::now();
+            for (int i = 0; i < sizes.gets; ++i) {
+                const auto got = app.repository().get<bench::Dog>(id);
+                if (got->version() != 101)
+                    throw es::ValueError(QStringLiteral("es-bench: rebuilt version %1, not 101").arg(got->version()));
+            }
+            const double s = secondsSince(t0);
+            f["get_aggregates_per_s"] = sizes.gets / s;
+            f["get_events_per_s"] = sizes.gets * 101.0 / s;
+        }
+        if (wants(o, "log") || wants(o, "decode")) {
+            es::ApplicationRecorder &recorder = app.recorder();
+            std::vector<es::Notification> all;
+            qint64 reads = 0;
+            const auto t0 = Clock::now();
+            do {
+                qint64 start = 1;
+                for (;;) {
+                    std::vector<es::Notification> page = recorder.selectNotifications(start, 1000);
+                    if (page.empty())
+                        break;
+                    start = page.back().id + 1;
+                    reads += static_cast<qint64>(page.size());
+                    if (all.size() < static_cast<size_t>(start - 1))
+                        std::move(page.begin(), page.end(), std::back_inserter(all));
+                }
+            } while (secondsSince(t0) < 0.5);
+            f["log_notifications_per_s"] = static_cast<double>(reads) / secondsSince(t0);
+            f["notifications"] = static_cast<double>(all.size());
+            if (wants(o, "decode")) {
+                es::Mapper &mapper = app.mapper();
+                qint64 decoded = 0;
+                const auto d0 = Clock::now();
+                do {
+                    for (const es::Notification &n : all) {
+                        const es::DomainEventPtr e = mapper.toDomainEvent(n);
+                        decoded += e ? 1 : 0;
+                    }
+                } while (secondsSince(d0) < 0.5);
+                f["decode_events_per_s"] = static_cast<double>(decoded) / secondsSince(d0);
+            }
+        }
+    }
+    spec.cleanup({name});
+}
+
+// Threads saving new aggregates (one event per save) into one application for a fixed time.
+void runConcurrent(const Options &o, const QString &backend, int rep, Figures &f)
+{
+    for (const int threads : o.threads) {
+        const QString name = QStringLiteral("EsBenchC%1T%2").arg(rep).arg(threads);
+        const StoreSpec spec(backend, o.dir, name);
+        spec.cleanup({name});
+        {
+            bench::DogSchool app(name, spec.env(name));
+            app.initialise();
+            std::atomic<bool> go{false}, stop{false};
+            std::atomic<int> ready{0};
+            std::vector<qint64> counts(static_cast<size_t>(threads), 0);
+            std::vector<std::vector<double>> latencies(static_cast<size_t>(threads));
+            std::mutex errorMutex;
+            QString error;
+            std::vector<std::thread> pool;
+            for (int t = 0; t < threads; ++t) {
+                pool.emplace_back([&, t] {
+                    auto &mine = latencies[static_cast<size_t>(t)];
+                    mine.reserve(100000);
+                    ++ready;
+                    while (!go.load())
+                        std::this_thread::yield();
+                    try {
+                        while (!stop.load(std::memory_order_relaxed)) {
+                            auto dog = bench::Dog::create(QStringLiteral("Fido"));
+                            const auto s0 = Clock::now();
+                            app.save(*dog);
+                            mine.push_back(std::chrono::duration<double, std::micro>(Clock::now() - s0).count());
+                            ++counts[static_cast<size_t>(t)];
+                        }
+                    } catch (const std::exception &e) {
+                        std::lock_guard lock(errorMutex);
+                        error = QString::fromUtf8(e.what());
+                        stop = true;
+                    }
+                });
+            }
+            while (ready.load() < threads)
+                std::this_thread::yield();
+            const auto t0 = Clock::now();
+            go = true;
+            std::this_thread::sleep_for(std::chrono::duration<double>(o.concurrentSeconds));
+            stop = true;
+            for (auto &th : pool)
+                th.join();
+            const double s = secondsSince(t0);
+            if (!error.isEmpty())
+                throw es::OperationalError(QStringLiteral("es-bench: concurrent save failed: %1").arg(error));
+            qint64 total = 0;
+            std::vector<double> all;
+            for (int t = 0; t < threads; ++t) {
+                total += counts[static_cast<size_t>(t)];
+                all.insert(all.end(), latencies[static_cast<size_t>(t)].begin(), latencies[static_cast<size_t>(t)].end());
+            }
+            // Every save must be there, once.
+            const qint64 recorded = app.recorder().maxNotificationId();
+            if (recorded < total)
+                throw es::OperationalError(QStringLiteral("es-bench: %1 saves but the log ends at %2").arg(total).arg(recorded));
+            const std::string key = "concurrent_" + std::to_string(threads);
+            f[key + "_events_per_s"] = static_cast<double>(total) / s;
+            f[key + "_latency_p50_us"] = percentile(all, 0.50);
+            f[key + "_latency_p99_us"] = percentile(all, 0.99);
+        }
+        spec.cleanup({name});
+    }
+}
+
+// worlds/counters: the leader's log is filled first (in batches), then the Counters process
+// application processes all of it; each notification is one recorded process event (the counter's
+// new event and the tracking record in one transaction).
+void runFollower(const Options &o, const QString &backend, int /*rep*/, Figures &f)
+{
+    const Sizes sizes = sizesFor(backend, o.scale);
+    const QString leaderName = QString::fromUtf8(worlds::WorldsApplication::NAME);
+    const QString counterName = QString::fromUtf8(worlds::Counters::NAME);
+    const StoreSpec spec(backend, o.dir, leaderName);
+    spec.cleanup({leaderName, counterName});
+    {
+        es::EnvMap env = spec.env(leaderName);
+        if (backend == QLatin1String("sqlite-file")) {
+            // Each application its own file, by the name-prefixed variable.
+            env.insert(QStringLiteral("WORLDSAPPLICATION_SQLITE_DBNAME"), env.value(QStringLiteral("SQLITE_DBNAME")));
+            env.insert(QStringLiteral("COUNTERS_SQLITE_DBNAME"), spec.env(counterName).value(QStringLiteral("SQLITE_DBNAME")));
+            env.remove(QStringLiteral("SQLITE_DBNAME"));
+        }
+        worlds::WorldsApplication leader(env);
+        worlds::Counters counters(env);
+        leader.initialise();
+        counters.initialise();
+        // Ten worlds, a hundred different things happening: counters stay small, so the figure is
+        // the processing, not the rebuilding of ever longer counters.
+        std::vector<std::unique_ptr<worlds::World>> all;
+        for (int w = 0; w < 10; ++w)
+            all.push_back(worlds::World::create());
+        int made = 0;
+        while (made < sizes.follower) {
+            std::vector<es::Aggregate *> ptrs;
+            for (auto &w : all) {
+                for (int i = 0; i < 10 && made < sizes.follower; ++i, ++made)
+                    w->makeItSo(QStringLiteral("thing %1").arg(made % 100));
+                ptrs.push_back(w.get());
+            }
+            leader.save(ptrs);
+        }
+        const qint64 expected = leader.recorder().maxNotificationId();
+        counters.follow(leaderName, leader.logPtr());
+        const auto t0 = Clock::now();
+        const qint64 processed = counters.pullAndProcess(leaderName);
+        const double s = secondsSince(t0);
+        if (processed != expected)
+            throw es::OperationalError(QStringLiteral("es-bench: follower processed %1 of %2").arg(processed).arg(expected));
+        f["follower_events_per_s"] = static_cast<double>(processed) / s;
+    }
+    spec.cleanup({leaderName, counterName});
+}
+
+void runBaseline(const Options &o, const QString &backend, Figures &f)
+{
+    bench::BaselineResult r;
+    if (backend == QLatin1String("sqlite-file"))
+        r = bench::sqliteBaseline(o.dir, o.baselineSeconds);
+    else if (backend == QLatin1String("postgres"))
+        r = bench::libpqBaseline(o.baselineSeconds);
+    else
+        return;
+    if (!r.error.isEmpty())
+        throw es::OperationalError(QStringLiteral("es-bench: baseline: %1").arg(r.error));
+    f["baseline_commits_per_s"] = r.commitsPerSecond;
+    f["baseline_autocommit_per_s"] = r.autocommitPerSecond;
+}
+
+std::string number(double v)
+{
+    if (!std::isfinite(v))
+        return "null";
+    char buf[64];
+    if (std::fabs(v) >= 100)
+        std::snprintf(buf, sizeof buf, "%.0f", v);
+    else
+        std::snprintf(buf, sizeof buf, "%.3g", v);
+    return buf;
+}
+
+std::string jsonLine(const QString &backend, const std::vector<Figures> &reps)
+{
+    std::map<std::string, std::vector<double>> byKey;
+    for (const Figures &f : reps)
+        for (const auto &[k, v] : f)
+            byKey[k].push_back(v);
+    std::string out = "{\"backend\": \"" + backend.toStdString() + "\", \"reps\": " + std::to_string(reps.size());
+    std::string spread;
+    for (auto &[k, values] : byKey) {
+        std::sort(values.begin(), values.end());
+        const size_t n = values.size();
+        const double median = n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+        out += ", \"" + k + "\": " + number(median);
+        if (n > 1 && median != 0) {
+            spread += spread.empty() ? "" : ", ";
+            spread += "\"" + k + "\": " + number(100.0 * (values.back() - values.front()) / median);
+        }
+    }
+    out += ", \"spread_pct\": {" + spread + "}}";
+    return out;
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    std::fprintf(stderr, "es-bench %s: no workloads yet\n", qPrintable(es::engineVersion()));
-    return 1;
+    QCoreApplication::setApplicationName(QStringLiteral("es-bench"));
+    QCoreApplication::setApplicationVersion(es::engineVersion());
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Measures the engine's workloads per backend; prints one JSON object per backend on stdout."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption backendsOpt(QStringList{QStringLiteral("b"), QStringLiteral("backends")},
+                                         QStringLiteral("Backends to run (popo,sqlite-mem,sqlite-file,postgres)."),
+                                         QStringLiteral("list"), QStringLiteral("popo,sqlite-mem,sqlite-file,postgres"));
+    const QCommandLineOption workloadsOpt(
+        QStringList{QStringLiteral("w"), QStringLiteral("workloads")},
+        QStringLiteral("Workloads (create,append,batch,get,log,decode,concurrent,follower,baseline)."),
+        QStringLiteral("list"), QStringLiteral("create,append,batch,get,log,decode,concurrent,follower,baseline"));
+    const QCommandLineOption repsOpt(QStringList{QStringLiteral("r"), QStringLiteral("reps")},
+                                     QStringLiteral("Repetitions; figures are their medians (default 5)."),
+                                     QStringLiteral("n"), QStringLiteral("5"));
+    const QCommandLineOption scaleOpt(QStringList{QStringLiteral("s"), QStringLiteral("scale")},
+                                      QStringLiteral("Multiplies every workload's size (default 1; the sizes are "
+                                                     "20000 creates/appends, 200 batches of 100, 5000 gets, 5000 "
+                                                     "followed events in memory; a tenth of the saves, 2000 gets and "
+                                                     "1000 followed events on the durable stores)."),
+                                      QStringLiteral("factor"), QStringLiteral("1"));
+    const QCommandLineOption threadsOpt(QStringLiteral("threads"),
+                                        QStringLiteral("Concurrent writer counts (default 1,4,16)."),
+                                        QStringLiteral("list"), QStringLiteral("1,4,16"));
+    const QCommandLineOption secondsOpt(QStringLiteral("seconds"),
+                                        QStringLiteral("Duration of each concurrent and baseline run (default 2)."),
+                                        QStringLiteral("s"), QStringLiteral("2"));
+    const QCommandLineOption concurrentAllOpt(QStringLiteral("concurrent-all"),
+                                              QStringLiteral("Run the concurrent writers on every backend, not only "
+                                                             "the durable ones."));
+    const QCommandLineOption dirOpt(QStringLiteral("dir"),
+                                    QStringLiteral("Directory for SQLite files (default: a temporary directory)."),
+                                    QStringLiteral("path"));
+    parser.addOptions({backendsOpt, workloadsOpt, repsOpt, scaleOpt, threadsOpt, secondsOpt, concurrentAllOpt, dirOpt});
+    parser.process(app);
+
+    Options o;
+    o.backends = parser.value(backendsOpt).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    o.workloads = parser.value(workloadsOpt).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    bool ok = true;
+    o.reps = parser.value(repsOpt).toInt(&ok);
+    if (!ok || o.reps < 1) {
+        say(QStringLiteral("es-bench: --reps must be a positive integer"));
+        return 2;
+    }
+    o.scale = parser.value(scaleOpt).toDouble(&ok);
+    if (!ok || o.scale <= 0) {
+        say(QStringLiteral("es-bench: --scale must be a positive number"));
+        return 2;
+    }
+    o.concurrentSeconds = o.baselineSeconds = parser.value(secondsOpt).toDouble(&ok);
+    if (!ok || o.concurrentSeconds <= 0) {
+        say(QStringLiteral("es-bench: --seconds must be a positive number"));
+        return 2;
+    }
+    o.threads.clear();
+    for (const QString &t : parser.value(threadsOpt).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const int n = t.toInt(&ok);
+        if (!ok || n < 1) {
+            say(QStringLiteral("es-bench: --threads takes positive integers"));
+            return 2;
+        }
+        o.threads.push_back(n);
+    }
+    for (const QString &b : o.backends) {
+        if (b != QLatin1String("popo") && b != QLatin1String("sqlite-mem") && b != QLatin1String("sqlite-file")
+            && b != QLatin1String("postgres")) {
+            say(QStringLiteral("es-bench: unknown backend '%1'").arg(b));
+            return 2;
+        }
+    }
+    QTemporaryDir tmp;
+    o.dir = parser.isSet(dirOpt) ? parser.value(dirOpt) : tmp.path();
+    if (o.backends.contains(QLatin1String("postgres"))
+        && !QProcessEnvironment::systemEnvironment().contains(QStringLiteral("POSTGRES_DBNAME"))) {
+        say(QStringLiteral("es-bench: postgres needs POSTGRES_HOST/PORT/USER/PASSWORD/DBNAME (make bench runs a "
+                           "throwaway server through tests/support/with-postgres.sh)"));
+        return 2;
+    }
+
+    say(QStringLiteral("es-bench %1: backends %2, %3 repetitions, scale %4")
+            .arg(es::engineVersion(), o.backends.join(QLatin1Char(',')))
+            .arg(o.reps)
+            .arg(o.scale));
+    int status = 0;
+    for (const QString &backend : o.backends) {
+        std::vector<Figures> reps;
+        try {
+            for (int rep = 0; rep < o.reps; ++rep) {
+                Figures f;
+                runSingleThreaded(o, backend, rep, f);
+                if (wants(o, "concurrent") && (durable(backend) || parser.isSet(concurrentAllOpt)))
+                    runConcurrent(o, backend, rep, f);
+                if (wants(o, "follower"))
+                    runFollower(o, backend, rep, f);
+                if (wants(o, "baseline"))
+                    runBaseline(o, backend, f);
+                std::string line;
+                for (const auto &[k, v] : f)
+                    line += " " + k + "=" + number(v);
+                say(QStringLiteral("%1 rep %2:%3").arg(backend).arg(rep + 1).arg(QString::fromStdString(line)));
+                reps.push_back(std::move(f));
+            }
+        } catch (const std::exception &e) {
+            say(QStringLiteral("es-bench: %1: %2").arg(backend, QString::fromUtf8(e.what())));
+            status = 1;
+            continue;
+        }
+        std::printf("%s\n", jsonLine(backend, reps).c_str());
+        std::fflush(stdout);
+    }
+    return status;
 }

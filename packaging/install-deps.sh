@@ -15,6 +15,8 @@ PACKAGES=(
   libssl-dev zlib1g-dev
   # PostgreSQL 15 server for the test harness, client for loading dumps
   postgresql-15 postgresql-client-15 libpq-dev
+  # sqlite3 C API for es-bench's bare-loop baseline (and the engine's native SQLite path)
+  libsqlite3-dev
   # tools used by tests, screenshots, coverage and lint
   sqlite3 xvfb xauth fonts-dejavu-core gcovr lcov clang-tidy cppcheck procps
 )
