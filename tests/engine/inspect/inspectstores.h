@@ -114,11 +114,12 @@ inline std::vector<QUuid> writeKennel(const QString &path, int dogs, int tricks,
 class RawSqlite
 {
 public:
-    explicit RawSqlite(const QString &path)
+    explicit RawSqlite(const QString &path, const QString &options = QString())
         : m_name(QStringLiteral("raw-%1").arg(reinterpret_cast<quintptr>(this)))
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
         db.setDatabaseName(path);
+        db.setConnectOptions(options);
         m_ok = db.open();
     }
     ~RawSqlite()
@@ -130,6 +131,7 @@ public:
         QSqlDatabase::removeDatabase(m_name);
     }
     bool ok() const { return m_ok; }
+    QSqlDatabase db() const { return QSqlDatabase::database(m_name); }
     // Runs a statement; returns false (and prints why) when it fails.
     bool exec(const QString &sql, const QVariantList &binds = {})
     {

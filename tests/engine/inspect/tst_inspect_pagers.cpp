@@ -443,6 +443,51 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(es::NotSupportedError, AggregateCatalogue(source).page(CatalogueQuery()));
     }
 
+    void readersLeaveNoLock()
+    {
+        // Each page is fetched completely and its statement finished: even on a rollback-journal
+        // database, where an open select would hold a shared lock, a writer that will not wait gets in
+        // between pages, and the next page sees what it wrote.
+        const QString file = m_dir.filePath(QStringLiteral("journal.sqlite"));
+        QVERIFY(QFile::copy(m_file, file));
+        {
+            RawSqlite raw(file);
+            QVERIFY(raw.exec(QStringLiteral("PRAGMA journal_mode=DELETE")));
+        }
+        {
+            // What the test would see if a page left its select open: the writer is refused.
+            RawSqlite reader(file);
+            QSqlQuery open(reader.db());
+            open.setForwardOnly(true);
+            QVERIFY(open.exec(QStringLiteral("SELECT * FROM stored_events")) && open.next());
+            RawSqlite writer(file, QStringLiteral("QSQLITE_BUSY_TIMEOUT=0"));
+            QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("database is locked")));
+            QVERIFY(!writer.exec(QStringLiteral("DELETE FROM stored_events WHERE rowid = 2")));
+        }
+        auto store = Store::open(file);
+        const Source source = Source::make(store, QString(), DecodingSettings());
+        LogQuery q;
+        q.limit = 5;
+        QCOMPARE(LogPager(source).page(q).rows.size(), size_t(5));
+        QCOMPARE(AggregateCatalogue(source).page(CatalogueQuery()).rows.size(), size_t(30));
+        QCOMPARE(SnapshotPager(source).page(SnapshotQuery()).rows.size(), size_t(10));
+        QVERIFY(!EventPager(source).page(m_ids[2]).rows.empty());
+        QVERIFY(!trackingPositions(source).size());
+        store->counts(source.application);
+        {
+            RawSqlite writer(file, QStringLiteral("QSQLITE_BUSY_TIMEOUT=0"));
+            QVERIFY(writer.exec(QStringLiteral("INSERT INTO stored_events VALUES ('00000000000000000000000000000abc', 1, "
+                                               "'inspecttest:Dog.Registered', CAST('{}' AS BLOB))")));
+        }
+        LogQuery tail;
+        tail.direction = Direction::Backward;
+        tail.start = 0;
+        tail.limit = 1;
+        const LogPage last = LogPager(source).page(tail);
+        QCOMPARE(es::uuid::toHex(last.rows.front().originatorId), QStringLiteral("00000000000000000000000000000abc"));
+        store->releaseThreadConnections();
+    }
+
     void threads()
     {
         // One store, read from several threads at once (each on its own connection).
