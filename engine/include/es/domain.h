@@ -171,6 +171,8 @@ void assignFields(Obj &obj, const Tuple &fs, std::index_sequence<I...>, Args &&.
 json::Node requireMember(const json::Node &state, std::string_view name);
 Timestamp decodeTimestampMember(const json::Node &state);
 QString decodeOriginatorTopic(const json::Node &state);
+// As above; the aggregate's own topic (the usual value) is returned as `own`, shared, not copied.
+QString decodeOriginatorTopic(const json::Node &state, std::string_view ownUtf8, const QString &own);
 [[noreturn]] void throwOriginatorIdError(const DomainEvent &event, const Aggregate &aggregate);
 [[noreturn]] void throwOriginatorVersionError(const DomainEvent &event, const Aggregate &aggregate);
 [[noreturn]] void throwWrongAggregateType(const QString &expected, const QString &found);
@@ -354,7 +356,7 @@ struct CreatedEvent : Event<A, E>
     std::unique_ptr<Aggregate> mutate(std::unique_ptr<Aggregate>) const override
     {
         std::unique_ptr<Aggregate> made;
-        const QString ownTopic = QString::fromUtf8(A::TOPIC);
+        const QString &ownTopic = A::staticAggregateClass().topic;
         if (originatorTopic.isEmpty() || originatorTopic == ownTopic) {
             made = A::staticAggregateClass().make();
         } else {
@@ -378,7 +380,10 @@ protected:
         w.key("originator_topic");
         w.string(QStringView(originatorTopic));
     }
-    void decodeExtra(const json::Node &state) { originatorTopic = detail::decodeOriginatorTopic(state); }
+    void decodeExtra(const json::Node &state)
+    {
+        originatorTopic = detail::decodeOriginatorTopic(state, A::TOPIC, A::staticAggregateClass().topic);
+    }
     friend struct Event<A, E>;
 };
 
@@ -495,7 +500,7 @@ protected:
         event->originatorId = id;
         event->originatorVersion = Derived::INITIAL_VERSION;
         event->timestamp = Timestamp::now();
-        event->originatorTopic = QString::fromUtf8(Derived::TOPIC);
+        event->originatorTopic = Derived::staticAggregateClass().topic;
         event->creationSequence = detail::nextCreationSequence();
         assignArgs(*event, std::forward<Args>(args)...);
         std::unique_ptr<Aggregate> made = event->mutate(nullptr);

@@ -95,6 +95,7 @@ private:
     void write(const QString &v) { string(v); }
     void write(const Value &v) { value(v); }
     void separator();
+    bool appendPlainQuoted(std::string_view utf8, bool asKey);
     void appendEscapedUtf8(std::string_view s);
     void appendEscapedUtf16(QStringView s);
 
@@ -185,15 +186,26 @@ class Document
 {
 public:
     Document() = default;
+    Document(const Document &other);
+    Document(Document &&other) noexcept;
+    Document &operator=(const Document &other);
+    Document &operator=(Document &&other) noexcept;
+    ~Document() = default;
+
     // Parses a copy of text; throws es::TranscodingError describing the first error and its offset.
     static Document parse(std::string_view text);
     // Parses into this document, reusing its memory; returns false and sets *error on bad input.
     bool tryParse(std::string_view text, std::string *error);
+    // As tryParse(), without copying the text: the document's nodes read `text`, which must stay
+    // valid and unchanged while they are used (the mapper's decoding hot path).
+    bool tryParseInPlace(std::string_view text, std::string *error);
     Node root() const;
 
 private:
     friend class Node;
     friend class Parser;
+    bool run(std::string *error);
+    bool ownsText() const { return m_view.data() == m_text.data(); }
     struct Entry
     {
         Node::Type type;
@@ -202,10 +214,35 @@ private:
         uint32_t length;
         uint32_t next;  // index of the next sibling (one past this subtree)
     };
-    std::string m_text;
+    std::string m_text;       // the parsed text, when the document keeps a copy
+    std::string_view m_view;  // the parsed text: m_text, or the caller's (tryParseInPlace)
     std::string m_unescaped;
     std::vector<Entry> m_entries;
 };
+
+// The accessors every decoded field goes through, inline.
+inline Node::Type Node::type() const
+{
+    return m_doc ? m_doc->m_entries[m_index].type : Type::Null;
+}
+
+inline std::string_view Node::stringView() const
+{
+    if (!m_doc)
+        return {};
+    const Document::Entry &e = m_doc->m_entries[m_index];
+    if (e.type != Type::String)
+        return {};
+    return e.escaped ? std::string_view(m_doc->m_unescaped).substr(e.start, e.length) : m_doc->m_view.substr(e.start, e.length);
+}
+
+inline uint32_t Node::size() const
+{
+    if (!m_doc)
+        return 0;
+    const Document::Entry &e = m_doc->m_entries[m_index];
+    return (e.type == Type::Array || e.type == Type::Object) ? e.start : 0;
+}
 
 class Value
 {

@@ -55,6 +55,18 @@ QString decodeOriginatorTopic(const json::Node &state)
     }
 }
 
+QString decodeOriginatorTopic(const json::Node &state, std::string_view ownUtf8, const QString &own)
+{
+    const json::Node n = requireMember(state, "originator_topic");
+    if (n.isString() && n.stringView() == ownUtf8)
+        return own;
+    try {
+        return Codec<QString>::read(n);
+    } catch (const TranscodingError &e) {
+        rethrowInField("originator_topic", e);
+    }
+}
+
 void throwOriginatorIdError(const DomainEvent &event, const Aggregate &aggregate)
 {
     throw OriginatorIDError(QStringLiteral("%1 has originator id %2 but the aggregate's id is %3")

@@ -7,6 +7,9 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace es::json {
 
@@ -143,6 +146,36 @@ bool isValidNumberText(std::string_view t)
 
 } // namespace
 
+namespace {
+
+// The length of the run of bytes at the start of s[0..n) that are written as they are: printable
+// ASCII other than '"' and '\\' (eight at a time while a whole word qualifies).
+size_t plainAsciiRun(const char *s, size_t n)
+{
+    constexpr uint64_t Ones = 0x0101010101010101ULL;
+    constexpr uint64_t Highs = 0x8080808080808080ULL;
+    const auto hasZero = [](uint64_t x) { return (x - Ones) & ~x & Highs; };
+    size_t j = 0;
+    while (j + 8 <= n) {
+        uint64_t w;
+        std::memcpy(&w, s + j, 8);
+        const uint64_t stop = hasZero(w ^ (Ones * '"')) | hasZero(w ^ (Ones * '\\')) | hasZero(w ^ (Ones * 0x7f))
+            | ((w - Ones * 0x20) & ~w & Highs) | (w & Highs);
+        if (stop)
+            break;
+        j += 8;
+    }
+    while (j < n) {
+        const auto c = static_cast<unsigned char>(s[j]);
+        if (c < 0x20 || c == '"' || c == '\\' || c >= 0x7f)
+            break;
+        ++j;
+    }
+    return j;
+}
+
+} // namespace
+
 // --- Writer ----------------------------------------------------------------------------------------
 
 Writer::Writer(std::string &out)
@@ -197,12 +230,51 @@ void Writer::endArray()
     m_out.push_back(']');
 }
 
+bool Writer::appendPlainQuoted(std::string_view utf8, bool asKey)
+{
+    // Short text that needs no escaping (keys, topics, names): separator, quotes and text in one
+    // append instead of four.
+    constexpr size_t Max = 64;
+    if (utf8.size() > Max || plainAsciiRun(utf8.data(), utf8.size()) != utf8.size())
+        return false;
+    char buf[Max + 8];
+    size_t k = 0;
+    if (m_afterKey) {
+        m_afterKey = false;
+    } else if (!m_first.empty()) {
+        if (m_first.back()) {
+            m_first.back() = false;
+        } else {
+            buf[k++] = ',';
+            if (!m_options.compact)
+                buf[k++] = ' ';
+        }
+    }
+    buf[k++] = '"';
+    std::memcpy(buf + k, utf8.data(), utf8.size());
+    k += utf8.size();
+    buf[k++] = '"';
+    if (asKey) {
+        buf[k++] = ':';
+        if (!m_options.compact)
+            buf[k++] = ' ';
+        m_afterKey = true;
+    }
+    m_out.append(buf, k);
+    return true;
+}
+
 void Writer::key(std::string_view utf8)
 {
+    if (appendPlainQuoted(utf8, true))
+        return;
     separator();
     m_out.push_back('"');
     appendEscapedUtf8(utf8);
-    m_out.append(m_options.compact ? "\":" : "\": ");
+    if (m_options.compact)
+        m_out.append("\":", 2);
+    else
+        m_out.append("\": ", 3);
     m_afterKey = true;
 }
 
@@ -263,6 +335,8 @@ void Writer::rawNumber(std::string_view text)
 
 void Writer::string(std::string_view utf8)
 {
+    if (appendPlainQuoted(utf8, false))
+        return;
     separator();
     m_out.push_back('"');
     appendEscapedUtf8(utf8);
@@ -283,12 +357,13 @@ void Writer::raw(std::string_view json)
     m_out.append(json);
 }
 
+
 void Writer::appendEscapedUtf8(std::string_view s)
 {
     size_t i = 0;
     while (i < s.size()) {
         // Copy the longest run of ASCII that needs no escaping.
-        size_t j = i;
+        size_t j = i + plainAsciiRun(s.data() + i, s.size() - i);
         while (j < s.size()) {
             const auto c = static_cast<unsigned char>(s[j]);
             if (c < 0x20 || c == '"' || c == '\\' || c >= 0x7f)
@@ -334,11 +409,25 @@ void Writer::appendEscapedUtf16(QStringView s)
 {
     const char16_t *p = s.utf16();
     const qsizetype n = s.size();
+    const auto plain = [](char16_t c) { return c >= 0x20 && c < 0x7f && c != '"' && c != '\\'; };
     for (qsizetype i = 0; i < n; ++i) {
+        if (plain(p[i])) {
+            // A run of characters written as they are, narrowed through a small buffer.
+            char buf[64];
+            size_t k = 0;
+            while (i < n && plain(p[i])) {
+                buf[k++] = static_cast<char>(p[i++]);
+                if (k == sizeof buf) {
+                    m_out.append(buf, k);
+                    k = 0;
+                }
+            }
+            m_out.append(buf, k);
+            if (i >= n)
+                break;
+        }
         const char16_t c = p[i];
-        if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
-            m_out.push_back(static_cast<char>(c));
-        } else if (c < 0x80) {
+        if (c < 0x80) {
             if (const char e = shortEscape(c)) {
                 m_out.push_back('\\');
                 m_out.push_back(e);
@@ -470,7 +559,7 @@ class Parser
 public:
     Parser(Document &doc, std::string *error)
         : m_doc(doc)
-        , m_s(doc.m_text)
+        , m_s(doc.m_view)
         , m_error(error)
     {
     }
@@ -642,6 +731,20 @@ private:
         return v;
     }
 
+    // The bytes of w (little-endian) that need a look: '"', '\\', below 0x20 or at least 0x80, each
+    // flagged by its high bit. SWAR: (x - 0x01…) & ~x & 0x80… flags the zero bytes of x; a borrow
+    // can only wrongly flag bytes above a rightly flagged one, so the lowest flag is exact.
+    static uint64_t attentionMask(uint64_t w)
+    {
+        constexpr uint64_t Ones = 0x0101010101010101ULL;
+        constexpr uint64_t Highs = 0x8080808080808080ULL;
+        const auto zeroBytes = [](uint64_t x) { return (x - Ones) & ~x & Highs; };
+        const uint64_t quote = zeroBytes(w ^ (Ones * '"'));
+        const uint64_t backslash = zeroBytes(w ^ (Ones * '\\'));
+        const uint64_t control = (w - Ones * 0x20) & ~w & Highs; // bytes below 0x20
+        return quote | backslash | control | (w & Highs);
+    }
+
     // Validates one UTF-8 sequence starting at m_i (a byte >= 0x80); advances past it.
     bool skipUtf8()
     {
@@ -679,8 +782,43 @@ private:
     {
         ++m_i; // opening quote
         const size_t start = m_i;
-        // Fast path: no escapes.
-        while (m_i < m_s.size()) {
+        // Fast path: no escapes. Eight bytes at a time up to the first byte that needs a look (a
+        // quote, a backslash, a control character or non-ASCII), then that byte.
+        const size_t n = m_s.size();
+        for (;;) {
+#if defined(__SSE2__)
+            // Sixteen at a time: as signed bytes, "below 0x20" also takes in every byte >= 0x80.
+            while (m_i + 16 <= n) {
+                const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(m_s.data() + m_i));
+                const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                                                              _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))),
+                                                 _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)));
+                if (const int mask = _mm_movemask_epi8(hit)) {
+                    m_i += static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+                    break;
+                }
+                m_i += 16;
+            }
+#endif
+#if Q_BYTE_ORDER == Q_LITTLE_ENDIAN
+            while (m_i + 8 <= n) {
+                uint64_t w;
+                std::memcpy(&w, m_s.data() + m_i, 8);
+                if (const uint64_t mask = attentionMask(w)) {
+                    m_i += static_cast<size_t>(__builtin_ctzll(mask)) >> 3; // the lowest flag is exact
+                    break;
+                }
+                m_i += 8;
+            }
+#endif
+            while (m_i < n) {
+                const auto c = static_cast<unsigned char>(m_s[m_i]);
+                if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80)
+                    break;
+                ++m_i;
+            }
+            if (m_i >= n)
+                return fail("unterminated string");
             const auto c = static_cast<unsigned char>(m_s[m_i]);
             if (c == '"') {
                 close(push(Node::Type::String, static_cast<uint32_t>(start), static_cast<uint32_t>(m_i - start)));
@@ -691,12 +829,8 @@ private:
                 break;
             if (c < 0x20)
                 return fail("invalid control character in string");
-            if (c >= 0x80) {
-                if (!skipUtf8())
-                    return false;
-            } else {
-                ++m_i;
-            }
+            if (!skipUtf8())
+                return false;
         }
         if (m_i >= m_s.size())
             return fail("unterminated string");
@@ -852,6 +986,45 @@ private:
     size_t m_i = 0;
 };
 
+// The view follows the text when the document owns it (a moved short string changes address).
+Document::Document(const Document &other)
+    : m_text(other.m_text)
+    , m_view(other.ownsText() ? std::string_view(m_text) : other.m_view)
+    , m_unescaped(other.m_unescaped)
+    , m_entries(other.m_entries)
+{
+}
+
+Document::Document(Document &&other) noexcept
+{
+    *this = std::move(other);
+}
+
+Document &Document::operator=(const Document &other)
+{
+    if (this != &other) {
+        const bool owns = other.ownsText();
+        m_text = other.m_text;
+        m_view = owns ? std::string_view(m_text) : other.m_view;
+        m_unescaped = other.m_unescaped;
+        m_entries = other.m_entries;
+    }
+    return *this;
+}
+
+Document &Document::operator=(Document &&other) noexcept
+{
+    if (this != &other) {
+        const bool owns = other.ownsText();
+        m_text = std::move(other.m_text);
+        m_view = owns ? std::string_view(m_text) : other.m_view;
+        m_unescaped = std::move(other.m_unescaped);
+        m_entries = std::move(other.m_entries);
+        other.m_view = {};
+    }
+    return *this;
+}
+
 bool Document::tryParse(std::string_view text, std::string *error)
 {
     if (text.size() >= std::numeric_limits<uint32_t>::max()) {
@@ -860,6 +1033,23 @@ bool Document::tryParse(std::string_view text, std::string *error)
         return false;
     }
     m_text.assign(text.data(), text.size());
+    m_view = m_text;
+    return run(error);
+}
+
+bool Document::tryParseInPlace(std::string_view text, std::string *error)
+{
+    if (text.size() >= std::numeric_limits<uint32_t>::max()) {
+        if (error)
+            *error = "JSON text too large";
+        return false;
+    }
+    m_view = text;
+    return run(error);
+}
+
+bool Document::run(std::string *error)
+{
     m_unescaped.clear();
     m_entries.clear();
     Parser parser(*this, error);
@@ -885,11 +1075,6 @@ Node Document::root() const
 }
 
 // --- Node ------------------------------------------------------------------------------------------
-
-Node::Type Node::type() const
-{
-    return m_doc ? m_doc->m_entries[m_index].type : Type::Null;
-}
 
 const char *Node::typeName() const
 {
@@ -918,7 +1103,7 @@ std::string_view Node::numberText() const
     if (!m_doc || !isNumber())
         return {};
     const auto &e = m_doc->m_entries[m_index];
-    return std::string_view(m_doc->m_text).substr(e.start, e.length);
+    return m_doc->m_view.substr(e.start, e.length);
 }
 
 long long Node::toInteger() const
@@ -993,27 +1178,10 @@ double Node::toDouble() const
     return v;
 }
 
-std::string_view Node::stringView() const
-{
-    if (!m_doc || type() != Type::String)
-        return {};
-    const auto &e = m_doc->m_entries[m_index];
-    const std::string &src = e.escaped ? m_doc->m_unescaped : m_doc->m_text;
-    return std::string_view(src).substr(e.start, e.length);
-}
-
 QString Node::toQString() const
 {
     const std::string_view v = stringView();
     return QString::fromUtf8(v.data(), static_cast<qsizetype>(v.size()));
-}
-
-uint32_t Node::size() const
-{
-    if (!m_doc)
-        return 0;
-    const Type t = type();
-    return (t == Type::Array || t == Type::Object) ? m_doc->m_entries[m_index].start : 0;
 }
 
 Node Node::firstChild() const
@@ -1047,15 +1215,20 @@ Node Node::find(std::string_view key) const
 {
     if (type() != Type::Object)
         return {};
+    // On the decoding hot path: straight over the entries, lengths compared before bytes.
     Node found;
-    const uint32_t n = size();
+    const auto &entries = m_doc->m_entries;
+    const uint32_t n = entries[m_index].start;
     uint32_t index = m_index + 1;
     for (uint32_t k = 0; k < n; ++k) {
-        const Node keyNode(m_doc, index);
-        const uint32_t valueIndex = m_doc->m_entries[index].next;
-        if (keyNode.stringView() == key)
-            found = Node(m_doc, valueIndex);
-        index = m_doc->m_entries[valueIndex].next;
+        const Document::Entry &e = entries[index];
+        const uint32_t valueIndex = e.next;
+        if (e.length == key.size()) {
+            const char *text = (e.escaped ? m_doc->m_unescaped.data() : m_doc->m_view.data()) + e.start;
+            if (key.empty() || (text[0] == key[0] && std::memcmp(text, key.data(), key.size()) == 0))
+                found = Node(m_doc, valueIndex);
+        }
+        index = entries[valueIndex].next;
     }
     return found;
 }

@@ -5,7 +5,7 @@
 #include <atomic>
 #include <chrono>
 #include <mutex>
-#include <cstdio>
+#include <cstring>
 
 namespace es {
 
@@ -59,22 +59,6 @@ qint64 floorDiv(qint64 a, qint64 b)
     if ((a % b != 0) && ((a < 0) != (b < 0)))
         --q;
     return q;
-}
-
-void append2(std::string &out, int v)
-{
-    out.push_back(static_cast<char>('0' + v / 10));
-    out.push_back(static_cast<char>('0' + v % 10));
-}
-
-void append6(std::string &out, int v)
-{
-    char buf[7];
-    for (int i = 5; i >= 0; --i) {
-        buf[i] = static_cast<char>('0' + v % 10);
-        v /= 10;
-    }
-    out.append(buf, 6);
 }
 
 // A tiny cursor over the text for the parser.
@@ -227,8 +211,60 @@ Timestamp Timestamp::fromQDateTime(const QDateTime &dt)
     return fromWallMicros(unixMicros + offset + UnixEpochDays * MicrosPerDay, true, offset);
 }
 
+namespace {
+
+// The form every event's timestamp takes (Python's isoformat() of an aware UTC time with
+// microseconds), read without the general parser: "YYYY-MM-DDTHH:MM:SS.ffffff+00:00".
+bool tryParseCanonical(std::string_view t, qint64 *wall)
+{
+    if (t.size() != 32 || t[4] != '-' || t[7] != '-' || t[10] != 'T' || t[13] != ':' || t[16] != ':' || t[19] != '.'
+        || t.substr(26) != std::string_view("+00:00"))
+        return false;
+    const auto digit = [&t](size_t i) { return t[i] - '0'; };
+    const auto isDigit = [&t](size_t i) { return t[i] >= '0' && t[i] <= '9'; };
+    // Events come in runs of one day: the day of the last date read on this thread is kept.
+    thread_local char lastDate[10] = {};
+    thread_local qint64 lastDays = -1;
+    qint64 days;
+    if (lastDays >= 0 && std::memcmp(t.data(), lastDate, 10) == 0) {
+        days = lastDays;
+    } else {
+        for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+            if (!isDigit(i))
+                return false;
+        const int y = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
+        const int mo = digit(5) * 10 + digit(6);
+        const int d = digit(8) * 10 + digit(9);
+        if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo))
+            return false;
+        days = daysFromCivil(y, mo, d);
+        std::memcpy(lastDate, t.data(), 10);
+        lastDays = days;
+    }
+    for (size_t i : {11, 12, 14, 15, 17, 18, 20, 21, 22, 23, 24, 25})
+        if (!isDigit(i))
+            return false;
+    const int h = digit(11) * 10 + digit(12);
+    const int mi = digit(14) * 10 + digit(15);
+    const int se = digit(17) * 10 + digit(18);
+    const int us = ((((digit(20) * 10 + digit(21)) * 10 + digit(22)) * 10 + digit(23)) * 10 + digit(24)) * 10 + digit(25);
+    if (h > 23 || mi > 59 || se > 59)
+        return false;
+    *wall = days * MicrosPerDay + ((h * 60LL + mi) * 60LL + se) * MicrosPerSecond + us;
+    return true;
+}
+
+} // namespace
+
 bool Timestamp::tryParseIso(std::string_view text, Timestamp *out)
 {
+    qint64 canonical = 0;
+    if (tryParseCanonical(text, &canonical)) {
+        out->m_wall = canonical;
+        out->m_aware = true;
+        out->m_offset = 0;
+        return true;
+    }
     Cursor c{text};
     int y, mo, d;
     if (!c.digits(4, &y))
@@ -295,44 +331,62 @@ Timestamp Timestamp::fromIsoString(const QString &text)
 
 void Timestamp::appendIso(std::string &out) const
 {
+    // Written into a local buffer and appended once: this runs for every event stored.
     int y, mo, d;
     civilFromDays(m_wall / MicrosPerDay, &y, &mo, &d);
     const qint64 inDay = m_wall % MicrosPerDay;
     const int us = static_cast<int>(inDay % MicrosPerSecond);
-    const qint64 secs = inDay / MicrosPerSecond;
-    char date[11];
-    std::snprintf(date, sizeof date, "%04d-%02d-%02d", y, mo, d);
-    out.append(date, 10);
-    out.push_back('T');
-    append2(out, static_cast<int>(secs / 3600));
-    out.push_back(':');
-    append2(out, static_cast<int>(secs / 60 % 60));
-    out.push_back(':');
-    append2(out, static_cast<int>(secs % 60));
+    const int secs = static_cast<int>(inDay / MicrosPerSecond);
+    char buf[48];
+    char *p = buf;
+    auto put2 = [&p](int v) {
+        *p++ = static_cast<char>('0' + v / 10);
+        *p++ = static_cast<char>('0' + v % 10);
+    };
+    auto put6 = [&p](int v) {
+        for (int i = 5; i >= 0; --i) {
+            p[i] = static_cast<char>('0' + v % 10);
+            v /= 10;
+        }
+        p += 6;
+    };
+    put2(y / 100);
+    put2(y % 100);
+    *p++ = '-';
+    put2(mo);
+    *p++ = '-';
+    put2(d);
+    *p++ = 'T';
+    put2(secs / 3600);
+    *p++ = ':';
+    put2(secs / 60 % 60);
+    *p++ = ':';
+    put2(secs % 60);
     if (us) {
-        out.push_back('.');
-        append6(out, us);
+        *p++ = '.';
+        put6(us);
     }
     if (m_aware) {
         // Python's _format_offset: sign, HH:MM, then :SS and .ffffff only when non-zero.
         qint64 off = m_offset;
-        out.push_back(off < 0 ? '-' : '+');
+        *p++ = off < 0 ? '-' : '+';
         if (off < 0)
             off = -off;
         const int offUs = static_cast<int>(off % MicrosPerSecond);
-        const qint64 offSecs = off / MicrosPerSecond;
-        append2(out, static_cast<int>(offSecs / 3600));
-        out.push_back(':');
-        append2(out, static_cast<int>(offSecs / 60 % 60));
+        const int offSecs = static_cast<int>(off / MicrosPerSecond);
+        put2(offSecs / 3600);
+        *p++ = ':';
+        put2(offSecs / 60 % 60);
         if (offSecs % 60 || offUs) {
-            out.push_back(':');
-            append2(out, static_cast<int>(offSecs % 60));
+            *p++ = ':';
+            put2(offSecs % 60);
             if (offUs) {
-                out.push_back('.');
-                append6(out, offUs);
+                *p++ = '.';
+                put6(offUs);
             }
         }
     }
+    out.append(buf, static_cast<size_t>(p - buf));
 }
 
 std::string Timestamp::toIsoStdString() const

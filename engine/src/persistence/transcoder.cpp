@@ -19,15 +19,29 @@ QString describeRecord(const StoredEvent &s)
 
 // Looks a topic up in a per-thread cache first: the registry only ever grows, so a class found once
 // stays right, and the hot path avoids the registry's lock.
+// Before the hash, the last topic looked up on this thread: records come in runs of one topic,
+// and the recorders hand out one shared QString per topic, so the same string data means the same
+// topic. (The cache keeps a reference to that data, so it cannot be freed and reused meanwhile.)
 const EventClass *eventClassFor(const QString &topic)
 {
+    thread_local QString lastTopic;
+    thread_local const EventClass *lastClass = nullptr;
+    if (lastClass && topic.constData() == lastTopic.constData() && topic.size() == lastTopic.size())
+        return lastClass;
     thread_local QHash<QString, const EventClass *> cache;
+    const EventClass *cls = nullptr;
     const auto it = cache.constFind(topic);
-    if (it != cache.constEnd())
-        return *it;
-    const EventClass *cls = findEventClass(topic);
-    if (cls)
-        cache.insert(topic, cls);
+    if (it != cache.constEnd()) {
+        cls = *it;
+    } else {
+        cls = findEventClass(topic);
+        if (cls)
+            cache.insert(topic, cls);
+    }
+    if (cls) {
+        lastTopic = topic;
+        lastClass = cls;
+    }
     return cls;
 }
 
@@ -155,7 +169,8 @@ DomainEventPtr Mapper::toDomainEvent(const StoredEvent &stored) const
     thread_local json::Document doc;
     thread_local json::Document upcastDoc;
     std::string error;
-    if (!doc.tryParse(view(plain), &error))
+    // `plain` outlives every use of the document's nodes below: no copy of the text.
+    if (!doc.tryParseInPlace(view(plain), &error))
         throw TranscodingError(QStringLiteral("cannot decode %1: invalid JSON: %2")
                                    .arg(describeRecord(stored), QString::fromStdString(error)));
     const EventClass *cls = eventClassFor(stored.topic);
