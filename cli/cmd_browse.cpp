@@ -14,23 +14,31 @@ namespace {
 
 QCommandLineOption limitOption(const QString &defaultText)
 {
-    return {QStringLiteral("limit"), QStringLiteral("At most N rows (0: all; default %1).").arg(defaultText), QStringLiteral("N")};
+    return {QStringLiteral("limit"), QStringLiteral("At most N rows (0: all; default %1).").arg(defaultText),
+            QStringLiteral("N")};
 }
 
 qint64 limitOf(const QCommandLineParser &p, qint64 defaultValue)
 {
-    return p.isSet(QStringLiteral("limit")) ? parseCount(p.value(QStringLiteral("limit")), QStringLiteral("--limit")) : defaultValue;
+    return p.isSet(QStringLiteral("limit"))
+        ? parseCount(p.value(QStringLiteral("limit")), QStringLiteral("--limit"))
+        : defaultValue;
 }
 
 QStringList recordCells(const ins::DecodedRecord &r)
 {
-    return {r.notificationId ? QString::number(*r.notificationId) : QString(), es::uuid::toDashed(r.originatorId),
-            QString::number(r.originatorVersion), shortTopic(r.topic), timeText(r.timestamp()), r.storage(), r.status()};
+    return {r.notificationId ? QString::number(*r.notificationId) : QString(),
+            es::uuid::toDashed(r.originatorId),
+            QString::number(r.originatorVersion),
+            shortTopic(r.topic),
+            timeText(r.timestamp()),
+            r.storage(),
+            r.status()};
 }
 
-const QStringList RecordHeaders = {QStringLiteral("ID"), QStringLiteral("ORIGINATOR"), QStringLiteral("VERSION"),
-                                   QStringLiteral("TOPIC"), QStringLiteral("TIME"), QStringLiteral("STORED"),
-                                   QStringLiteral("STATUS")};
+const QStringList RecordHeaders = {
+    QStringLiteral("ID"),   QStringLiteral("ORIGINATOR"), QStringLiteral("VERSION"), QStringLiteral("TOPIC"),
+    QStringLiteral("TIME"), QStringLiteral("STORED"),     QStringLiteral("STATUS")};
 
 void printRecords(Context &ctx, const std::vector<ins::DecodedRecord> &rows, bool withState)
 {
@@ -99,7 +107,8 @@ int aggregates(Context &ctx, const QCommandLineParser &p, const QStringList &arg
     bool atEnd = false;
     std::optional<QUuid> next = q.after;
     while (limit == 0 || static_cast<qint64>(rows.size()) < limit) {
-        q.limit = static_cast<int>(limit == 0 ? 1000 : std::min<qint64>(1000, limit - static_cast<qint64>(rows.size())));
+        q.limit = static_cast<int>(
+            limit == 0 ? 1000 : std::min<qint64>(1000, limit - static_cast<qint64>(rows.size())));
         q.after = next;
         ins::CataloguePage page = catalogue.page(q);
         for (auto &r : page.rows)
@@ -127,15 +136,18 @@ int aggregates(Context &ctx, const QCommandLineParser &p, const QStringList &arg
         }
         ctx.print(jsonLine(list));
     } else {
-        Table t({QStringLiteral("ID"), QStringLiteral("TYPE"), QStringLiteral("EVENTS"), QStringLiteral("FIRST"),
-                 QStringLiteral("LAST"), QStringLiteral("CREATED"), QStringLiteral("MODIFIED"), QStringLiteral("PROBLEM")});
+        Table t({QStringLiteral("ID"), QStringLiteral("TYPE"), QStringLiteral("EVENTS"),
+                 QStringLiteral("FIRST"), QStringLiteral("LAST"), QStringLiteral("CREATED"),
+                 QStringLiteral("MODIFIED"), QStringLiteral("PROBLEM")});
         for (const auto &s : rows)
-            t.add({es::uuid::toDashed(s.id), shortTopic(s.type), QString::number(s.events), QString::number(s.firstVersion),
-                   QString::number(s.lastVersion), timeText(s.firstTimestamp), timeText(s.lastTimestamp), s.problem});
+            t.add({es::uuid::toDashed(s.id), shortTopic(s.type), QString::number(s.events),
+                   QString::number(s.firstVersion), QString::number(s.lastVersion),
+                   timeText(s.firstTimestamp), timeText(s.lastTimestamp), s.problem});
         ctx.print(t.render());
     }
     if (!atEnd && next)
-        Context::note(QStringLiteral("more aggregates follow: --after %1 (or --limit 0 for all)").arg(es::uuid::toDashed(*next)));
+        Context::note(QStringLiteral("more aggregates follow: --after %1 (or --limit 0 for all)")
+                          .arg(es::uuid::toDashed(*next)));
     return 0;
 }
 
@@ -148,14 +160,16 @@ int events(Context &ctx, const QCommandLineParser &p, const QStringList &args)
     const QUuid id = parseId(args[0]);
     const ins::EventPager pager(ctx.source());
     const qint64 limit = limitOf(p, 0);
-    const auto direction = p.isSet(QStringLiteral("desc")) ? ins::Direction::Backward : ins::Direction::Forward;
+    const auto direction
+        = p.isSet(QStringLiteral("desc")) ? ins::Direction::Backward : ins::Direction::Forward;
     std::optional<qint64> after;
     if (p.isSet(QStringLiteral("after")))
         after = parseCount(p.value(QStringLiteral("after")), QStringLiteral("--after"));
     std::vector<ins::DecodedRecord> rows;
     bool atEnd = false;
     while (limit == 0 || static_cast<qint64>(rows.size()) < limit) {
-        const int ask = static_cast<int>(limit == 0 ? 1000 : std::min<qint64>(1000, limit - static_cast<qint64>(rows.size())));
+        const int ask = static_cast<int>(
+            limit == 0 ? 1000 : std::min<qint64>(1000, limit - static_cast<qint64>(rows.size())));
         ins::RecordPage page = pager.page(id, after, direction, ask);
         for (auto &r : page.rows) {
             after = r.originatorVersion;
@@ -167,7 +181,8 @@ int events(Context &ctx, const QCommandLineParser &p, const QStringList &args)
         }
     }
     if (rows.empty() && !p.isSet(QStringLiteral("after")))
-        throw es::AggregateNotFound(QStringLiteral("aggregate %1 has no events in '%2'").arg(es::uuid::toDashed(id), ctx.applicationName()));
+        throw es::AggregateNotFound(QStringLiteral("aggregate %1 has no events in '%2'")
+                                        .arg(es::uuid::toDashed(id), ctx.applicationName()));
     printRecords(ctx, rows, p.isSet(QStringLiteral("state")));
     if (!atEnd && after)
         Context::note(QStringLiteral("more events follow: --after %1").arg(*after));
@@ -195,8 +210,9 @@ int log(Context &ctx, const QCommandLineParser &p, const QStringList &args)
             o.insert("items", std::move(items));
             ctx.print(jsonLine(o));
         } else {
-            ctx.print(QStringLiteral("section %1%2").arg(s.id.isEmpty() ? QStringLiteral("(empty)") : s.id,
-                                                        s.nextId ? QStringLiteral(", next %1").arg(*s.nextId) : QString()));
+            ctx.print(QStringLiteral("section %1%2")
+                          .arg(s.id.isEmpty() ? QStringLiteral("(empty)") : s.id,
+                               s.nextId ? QStringLiteral(", next %1").arg(*s.nextId) : QString()));
             printRecords(ctx, s.rows, withState);
         }
         return 0;
@@ -218,7 +234,8 @@ int log(Context &ctx, const QCommandLineParser &p, const QStringList &args)
     std::vector<ins::LogGap> gaps;
     bool atEnd = false;
     while (limit == 0 || static_cast<qint64>(rows.size()) < limit) {
-        q.limit = static_cast<int>(limit == 0 ? 1000 : std::min<qint64>(1000, limit - static_cast<qint64>(rows.size())));
+        q.limit = static_cast<int>(
+            limit == 0 ? 1000 : std::min<qint64>(1000, limit - static_cast<qint64>(rows.size())));
         ins::LogPage page = pager.page(q);
         for (auto &r : page.rows)
             rows.push_back(std::move(r));
@@ -250,7 +267,9 @@ int log(Context &ctx, const QCommandLineParser &p, const QStringList &args)
         printRecords(ctx, rows, withState);
         for (const auto &gap : gaps)
             ctx.print(gap.missing() == 1 ? QStringLiteral("gap: id %1 is not used").arg(gap.after + 1)
-                                         : QStringLiteral("gap: ids %1 to %2 are not used").arg(gap.after + 1).arg(gap.before - 1));
+                                         : QStringLiteral("gap: ids %1 to %2 are not used")
+                                               .arg(gap.after + 1)
+                                               .arg(gap.before - 1));
     }
     if (!atEnd)
         Context::note(QStringLiteral("more notifications follow: --start %1").arg(q.start));
@@ -274,7 +293,8 @@ int snapshots(Context &ctx, const QCommandLineParser &p, const QStringList &args
     std::vector<ins::DecodedRecord> rows;
     bool atEnd = false;
     while (limit == 0 || static_cast<qint64>(rows.size()) < limit) {
-        q.limit = static_cast<int>(limit == 0 ? 1000 : std::min<qint64>(1000, limit - static_cast<qint64>(rows.size())));
+        q.limit = static_cast<int>(
+            limit == 0 ? 1000 : std::min<qint64>(1000, limit - static_cast<qint64>(rows.size())));
         ins::SnapshotPage page = pager.page(q);
         for (auto &r : page.rows)
             rows.push_back(std::move(r));
@@ -290,15 +310,20 @@ int snapshots(Context &ctx, const QCommandLineParser &p, const QStringList &args
             list.append(recordJson(r));
         ctx.print(jsonLine(list));
     } else {
-        QStringList headers = {QStringLiteral("ORIGINATOR"), QStringLiteral("VERSION"), QStringLiteral("TYPE"),
-                               QStringLiteral("TIME"), QStringLiteral("STORED"), QStringLiteral("STATUS")};
+        QStringList headers
+            = {QStringLiteral("ORIGINATOR"), QStringLiteral("VERSION"), QStringLiteral("TYPE"),
+               QStringLiteral("TIME"),       QStringLiteral("STORED"),  QStringLiteral("STATUS")};
         const bool withState = p.isSet(QStringLiteral("state"));
         if (withState)
             headers << QStringLiteral("STATE");
         Table t(headers);
         for (const auto &r : rows) {
-            QStringList cells = {es::uuid::toDashed(r.originatorId), QString::number(r.originatorVersion),
-                                 shortTopic(r.snapshotAggregateTopic()), timeText(r.timestamp()), r.storage(), r.status()};
+            QStringList cells = {es::uuid::toDashed(r.originatorId),
+                                 QString::number(r.originatorVersion),
+                                 shortTopic(r.snapshotAggregateTopic()),
+                                 timeText(r.timestamp()),
+                                 r.storage(),
+                                 r.status()};
             if (withState)
                 cells << (r.decoded.hasState() ? jsonLine(r.decoded.state) : r.decoded.error);
             t.add(cells);
@@ -310,54 +335,71 @@ int snapshots(Context &ctx, const QCommandLineParser &p, const QStringList &args
     return 0;
 }
 
-const QCommandLineOption stateOption(QStringLiteral("state"), QStringLiteral("Show each record's state (JSON)."));
+const QCommandLineOption stateOption(QStringLiteral("state"),
+                                     QStringLiteral("Show each record's state (JSON)."));
 
 const Registration aggregatesCommand(
-    {QStringLiteral("aggregates"), QStringLiteral("aggregates [--prefix HEX] [--type TYPE] [--after ID] [--desc] [--limit N] [--totals]"),
+    {QStringLiteral("aggregates"),
+     QStringLiteral("aggregates [--prefix HEX] [--type TYPE] [--after ID] [--desc] [--limit N] [--totals]"),
      QStringLiteral("The aggregate catalogue: id, type, events, versions, times"), 30,
      [](QCommandLineParser &p) {
-         p.addOption({QStringLiteral("prefix"), QStringLiteral("Only ids starting with these hex digits."), QStringLiteral("HEX")});
-         p.addOption({QStringLiteral("type"), QStringLiteral("Only this type (topic or class name)."), QStringLiteral("TYPE")});
-         p.addOption({QStringLiteral("after"), QStringLiteral("Start after this id (the key cursor)."), QStringLiteral("ID")});
+         p.addOption({QStringLiteral("prefix"), QStringLiteral("Only ids starting with these hex digits."),
+                      QStringLiteral("HEX")});
+         p.addOption({QStringLiteral("type"), QStringLiteral("Only this type (topic or class name)."),
+                      QStringLiteral("TYPE")});
+         p.addOption({QStringLiteral("after"), QStringLiteral("Start after this id (the key cursor)."),
+                      QStringLiteral("ID")});
          p.addOption({QStringLiteral("desc"), QStringLiteral("Descending ids.")});
          p.addOption(limitOption(QStringLiteral("100")));
-         p.addOption({QStringLiteral("totals"), QStringLiteral("Count aggregates and events per type instead (reads every aggregate).")});
+         p.addOption(
+             {QStringLiteral("totals"),
+              QStringLiteral("Count aggregates and events per type instead (reads every aggregate).")});
      },
      aggregates});
 
-const Registration eventsCommand({QStringLiteral("events"), QStringLiteral("events ID [--after VERSION] [--desc] [--limit N] [--state]"),
-                                  QStringLiteral("The events of one aggregate"), 35,
-                                  [](QCommandLineParser &p) {
-                                      p.addOption({QStringLiteral("after"), QStringLiteral("Versions after (before, with --desc) this one."),
-                                                   QStringLiteral("VERSION")});
-                                      p.addOption({QStringLiteral("desc"), QStringLiteral("Newest first.")});
-                                      p.addOption(limitOption(QStringLiteral("all")));
-                                      p.addOption(stateOption);
-                                  },
-                                  events});
+const Registration eventsCommand(
+    {QStringLiteral("events"), QStringLiteral("events ID [--after VERSION] [--desc] [--limit N] [--state]"),
+     QStringLiteral("The events of one aggregate"), 35,
+     [](QCommandLineParser &p) {
+         p.addOption({QStringLiteral("after"),
+                      QStringLiteral("Versions after (before, with --desc) this one."),
+                      QStringLiteral("VERSION")});
+         p.addOption({QStringLiteral("desc"), QStringLiteral("Newest first.")});
+         p.addOption(limitOption(QStringLiteral("all")));
+         p.addOption(stateOption);
+     },
+     events});
 
 const Registration logCommand(
     {QStringLiteral("log"),
-     QStringLiteral("log [--start N] [--limit M] [--topic T]… [--from TIME] [--to TIME] [--backward] [--section FIRST,LAST] [--state]"),
+     QStringLiteral("log [--start N] [--limit M] [--topic T]… [--from TIME] [--to TIME] [--backward] "
+                    "[--section FIRST,LAST] [--state]"),
      QStringLiteral("The notification log from any id, forwards or backwards, with gaps"), 40,
      [](QCommandLineParser &p) {
-         p.addOption({QStringLiteral("start"), QStringLiteral("The first id (the last, with --backward; default the log's end)."),
+         p.addOption({QStringLiteral("start"),
+                      QStringLiteral("The first id (the last, with --backward; default the log's end)."),
                       QStringLiteral("N")});
          p.addOption(limitOption(QStringLiteral("100")));
-         p.addOption({QStringLiteral("topic"), QStringLiteral("Only this topic (repeatable)."), QStringLiteral("T")});
-         p.addOption({QStringLiteral("from"), QStringLiteral("Only events at or after this ISO time."), QStringLiteral("TIME")});
-         p.addOption({QStringLiteral("to"), QStringLiteral("Only events at or before this ISO time."), QStringLiteral("TIME")});
+         p.addOption(
+             {QStringLiteral("topic"), QStringLiteral("Only this topic (repeatable)."), QStringLiteral("T")});
+         p.addOption({QStringLiteral("from"), QStringLiteral("Only events at or after this ISO time."),
+                      QStringLiteral("TIME")});
+         p.addOption({QStringLiteral("to"), QStringLiteral("Only events at or before this ISO time."),
+                      QStringLiteral("TIME")});
          p.addOption({QStringLiteral("backward"), QStringLiteral("Read backwards.")});
-         p.addOption({QStringLiteral("section"), QStringLiteral("One section as the library numbers them (\"1,10\")."),
+         p.addOption({QStringLiteral("section"),
+                      QStringLiteral("One section as the library numbers them (\"1,10\")."),
                       QStringLiteral("ID")});
          p.addOption(stateOption);
      },
      log});
 
-const Registration snapshotsCommand({QStringLiteral("snapshots"), QStringLiteral("snapshots [--aggregate ID] [--limit N] [--state]"),
+const Registration snapshotsCommand({QStringLiteral("snapshots"),
+                                     QStringLiteral("snapshots [--aggregate ID] [--limit N] [--state]"),
                                      QStringLiteral("The snapshots, or one aggregate's"), 50,
                                      [](QCommandLineParser &p) {
-                                         p.addOption({QStringLiteral("aggregate"), QStringLiteral("Only this aggregate's snapshots."),
+                                         p.addOption({QStringLiteral("aggregate"),
+                                                      QStringLiteral("Only this aggregate's snapshots."),
                                                       QStringLiteral("ID")});
                                          p.addOption(limitOption(QStringLiteral("100")));
                                          p.addOption(stateOption);

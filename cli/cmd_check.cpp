@@ -22,7 +22,8 @@ QString location(const ins::Finding &f)
     if (f.notificationId)
         parts << QStringLiteral("id %1").arg(*f.notificationId);
     if (f.originatorId)
-        parts << es::uuid::toDashed(*f.originatorId) + (f.version ? QStringLiteral(" v%1").arg(*f.version) : QString());
+        parts << es::uuid::toDashed(*f.originatorId)
+                + (f.version ? QStringLiteral(" v%1").arg(*f.version) : QString());
     return parts.join(QLatin1Char(' '));
 }
 
@@ -32,7 +33,8 @@ int verify(Context &ctx, const QCommandLineParser &p, const QStringList &args)
         throw UsageError(QStringLiteral("verify takes no arguments"));
     ins::VerifyOptions options;
     if (p.isSet(QStringLiteral("max-findings")))
-        options.maxFindingsPerKind = static_cast<int>(std::max<qint64>(1, parseCount(p.value(QStringLiteral("max-findings")), QStringLiteral("--max-findings"))));
+        options.maxFindingsPerKind = static_cast<int>(std::max<qint64>(
+            1, parseCount(p.value(QStringLiteral("max-findings")), QStringLiteral("--max-findings"))));
     const bool strict = p.isSet(QStringLiteral("strict"));
     bool failed = false;
     bool clean = true;
@@ -52,9 +54,12 @@ int verify(Context &ctx, const QCommandLineParser &p, const QStringList &args)
                       .arg(r.events)
                       .arg(r.aggregates)
                       .arg(r.snapshots)
-                      .arg(r.clean() ? QStringLiteral("clean") : QStringLiteral("%1 error(s), %2 warning(s)").arg(errors).arg(warnings)));
+                      .arg(r.clean()
+                               ? QStringLiteral("clean")
+                               : QStringLiteral("%1 error(s), %2 warning(s)").arg(errors).arg(warnings)));
         if (!r.findings.empty()) {
-            Table t({QStringLiteral("SEVERITY"), QStringLiteral("KIND"), QStringLiteral("WHERE"), QStringLiteral("MESSAGE")});
+            Table t({QStringLiteral("SEVERITY"), QStringLiteral("KIND"), QStringLiteral("WHERE"),
+                     QStringLiteral("MESSAGE")});
             for (const auto &f : r.findings)
                 t.add({ins::Finding::severityName(f.severity), f.kind, location(f), f.message});
             ctx.print(t.render());
@@ -100,12 +105,14 @@ int exportCommand(Context &ctx, const QCommandLineParser &p, const QStringList &
     if (p.isSet(QStringLiteral("output"))) {
         file.setFileName(p.value(QStringLiteral("output")));
         if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-            throw es::ValueError(QStringLiteral("cannot write '%1': %2").arg(file.fileName(), file.errorString()));
+            throw es::ValueError(
+                QStringLiteral("cannot write '%1': %2").arg(file.fileName(), file.errorString()));
     }
     const ins::ExportSummary summary = ins::exportRecords(source, options, [&](const QByteArray &line) {
         if (file.isOpen()) {
             if (file.write(line) != line.size())
-                throw es::ValueError(QStringLiteral("cannot write '%1': %2").arg(file.fileName(), file.errorString()));
+                throw es::ValueError(
+                    QStringLiteral("cannot write '%1': %2").arg(file.fileName(), file.errorString()));
         } else {
             ctx.write(line);
         }
@@ -133,20 +140,27 @@ const Registration verifyCommand(
     {QStringLiteral("verify"), QStringLiteral("verify [--strict] [--max-findings N]"),
      QStringLiteral("Check versions, ids, decoding, topics, snapshots and tracking (exit 1 on errors)"), 75,
      [](QCommandLineParser &p) {
-         p.addOption({QStringLiteral("strict"), QStringLiteral("Exit 1 on warnings too (unknown topics or types).")});
-         p.addOption({QStringLiteral("max-findings"), QStringLiteral("List at most N findings of each kind (default 100)."),
+         p.addOption(
+             {QStringLiteral("strict"), QStringLiteral("Exit 1 on warnings too (unknown topics or types).")});
+         p.addOption({QStringLiteral("max-findings"),
+                      QStringLiteral("List at most N findings of each kind (default 100)."),
                       QStringLiteral("N")});
      },
      verify});
 
 const Registration exportRegistration(
-    {QStringLiteral("export"), QStringLiteral("export [--snapshots | --aggregate ID] [--format jsonl|csv] [--output FILE]"),
+    {QStringLiteral("export"),
+     QStringLiteral("export [--snapshots | --aggregate ID] [--format jsonl|csv] [--output FILE]"),
      QStringLiteral("Every record as JSON lines or CSV (exit 1 after the last row if any failed)"), 80,
      [](QCommandLineParser &p) {
-         p.addOption({QStringLiteral("snapshots"), QStringLiteral("Export the snapshots instead of the log.")});
-         p.addOption({QStringLiteral("aggregate"), QStringLiteral("Export one aggregate's events."), QStringLiteral("ID")});
-         p.addOption({QStringLiteral("format"), QStringLiteral("jsonl (default) or csv."), QStringLiteral("FORMAT")});
-         p.addOption({{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("Write to FILE instead of stdout."),
+         p.addOption(
+             {QStringLiteral("snapshots"), QStringLiteral("Export the snapshots instead of the log.")});
+         p.addOption({QStringLiteral("aggregate"), QStringLiteral("Export one aggregate's events."),
+                      QStringLiteral("ID")});
+         p.addOption(
+             {QStringLiteral("format"), QStringLiteral("jsonl (default) or csv."), QStringLiteral("FORMAT")});
+         p.addOption({{QStringLiteral("o"), QStringLiteral("output")},
+                      QStringLiteral("Write to FILE instead of stdout."),
                       QStringLiteral("FILE")});
      },
      exportCommand});

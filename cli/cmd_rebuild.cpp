@@ -51,14 +51,19 @@ int get(Context &ctx, const QCommandLineParser &p, const QStringList &args)
             o.insert("changes", std::move(changes));
             ctx.print(jsonLine(o));
         } else {
-            ctx.print(c->matches ? QStringLiteral("the snapshot at version %1 matches a replay of the events").arg(c->snapshotVersion)
-                                 : QStringLiteral("the snapshot at version %1 differs from a replay of the events:").arg(c->snapshotVersion));
+            ctx.print(c->matches
+                          ? QStringLiteral("the snapshot at version %1 matches a replay of the events")
+                                .arg(c->snapshotVersion)
+                          : QStringLiteral("the snapshot at version %1 differs from a replay of the events:")
+                                .arg(c->snapshotVersion));
             for (const auto &ch : c->changes)
-                ctx.print(QStringLiteral("  %1 %2: %3 -> %4").arg(mark(ch.kind), ch.path, jsonLine(ch.before), jsonLine(ch.after)));
+                ctx.print(QStringLiteral("  %1 %2: %3 -> %4")
+                              .arg(mark(ch.kind), ch.path, jsonLine(ch.before), jsonLine(ch.after)));
         }
         return c->matches ? 0 : 1;
     }
-    const ins::RebuiltAggregate a = rebuilder.rebuild(id, versionOption(p), !p.isSet(QStringLiteral("no-snapshots")));
+    const ins::RebuiltAggregate a
+        = rebuilder.rebuild(id, versionOption(p), !p.isSet(QStringLiteral("no-snapshots")));
     ctx.print(ctx.json ? jsonLine(a.json) : jsonPretty(a.json));
     return 0;
 }
@@ -82,7 +87,10 @@ int diff(Context &ctx, const QCommandLineParser &p, const QStringList &args)
         ctx.print(jsonLine(list));
         return 0;
     }
-    ctx.print(QStringLiteral("%1 %2: version %3 -> version %4").arg(shortTopic(b.topic), args[0]).arg(a.version).arg(b.version));
+    ctx.print(QStringLiteral("%1 %2: version %3 -> version %4")
+                  .arg(shortTopic(b.topic), args[0])
+                  .arg(a.version)
+                  .arg(b.version));
     for (const auto &c : changes) {
         if (c.kind == ins::JsonChange::Kind::Added)
             ctx.print(QStringLiteral("+ %1: %2").arg(c.path, jsonLine(c.after)));
@@ -96,21 +104,26 @@ int diff(Context &ctx, const QCommandLineParser &p, const QStringList &args)
     return 0;
 }
 
-const Registration getCommand({QStringLiteral("get"), QStringLiteral("get ID [--version N] [--no-snapshots] [--check-snapshot]"),
-                               QStringLiteral("An aggregate of a linked type rebuilt at any version (snapshot-shaped JSON)"), 60,
-                               [](QCommandLineParser &p) {
-                                   p.addOption({QStringLiteral("version"), QStringLiteral("The version (default the last)."),
-                                                QStringLiteral("N")});
-                                   p.addOption({QStringLiteral("no-snapshots"), QStringLiteral("Replay every event, ignoring snapshots.")});
-                                   p.addOption({QStringLiteral("check-snapshot"),
-                                                QStringLiteral("Compare the latest snapshot with a replay of the events (exit 1 when they differ).")});
-                               },
-                               get});
+const Registration getCommand(
+    {QStringLiteral("get"), QStringLiteral("get ID [--version N] [--no-snapshots] [--check-snapshot]"),
+     QStringLiteral("An aggregate of a linked type rebuilt at any version (snapshot-shaped JSON)"), 60,
+     [](QCommandLineParser &p) {
+         p.addOption({QStringLiteral("version"), QStringLiteral("The version (default the last)."),
+                      QStringLiteral("N")});
+         p.addOption(
+             {QStringLiteral("no-snapshots"), QStringLiteral("Replay every event, ignoring snapshots.")});
+         p.addOption(
+             {QStringLiteral("check-snapshot"),
+              QStringLiteral(
+                  "Compare the latest snapshot with a replay of the events (exit 1 when they differ).")});
+     },
+     get});
 
 const Registration diffCommand({QStringLiteral("diff"), QStringLiteral("diff ID V1 V2 [--no-snapshots]"),
                                 QStringLiteral("What changed in an aggregate between two versions"), 65,
                                 [](QCommandLineParser &p) {
-                                    p.addOption({QStringLiteral("no-snapshots"), QStringLiteral("Replay every event, ignoring snapshots.")});
+                                    p.addOption({QStringLiteral("no-snapshots"),
+                                                 QStringLiteral("Replay every event, ignoring snapshots.")});
                                 },
                                 diff});
 

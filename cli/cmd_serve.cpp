@@ -36,10 +36,12 @@ int serve(Context &ctx, const QCommandLineParser &p, const QStringList &args)
     }
     QHostAddress address(QHostAddress::LocalHost);
     if (p.isSet(QStringLiteral("address")) && !address.setAddress(p.value(QStringLiteral("address"))))
-        throw UsageError(QStringLiteral("--address wants an IP address, not '%1'").arg(p.value(QStringLiteral("address"))));
+        throw UsageError(QStringLiteral("--address wants an IP address, not '%1'")
+                             .arg(p.value(QStringLiteral("address"))));
     int sectionSize = 10;
     if (p.isSet(QStringLiteral("section-size")))
-        sectionSize = static_cast<int>(std::max<qint64>(1, parseCount(p.value(QStringLiteral("section-size")), QStringLiteral("--section-size"))));
+        sectionSize = static_cast<int>(std::max<qint64>(
+            1, parseCount(p.value(QStringLiteral("section-size")), QStringLiteral("--section-size"))));
 
     const QString app = ctx.applicationName();
     auto store = ctx.store();
@@ -49,7 +51,8 @@ int serve(Context &ctx, const QCommandLineParser &p, const QStringList &args)
     if (::pipe(signalPipe) != 0)
         throw es::InterfaceError(QStringLiteral("cannot set up signal handling"));
     QSocketNotifier notifier(signalPipe[0], QSocketNotifier::Read);
-    QObject::connect(&notifier, &QSocketNotifier::activated, QCoreApplication::instance(), [] { QCoreApplication::quit(); });
+    QObject::connect(&notifier, &QSocketNotifier::activated, QCoreApplication::instance(),
+                     [] { QCoreApplication::quit(); });
     struct sigaction action = {};
     action.sa_handler = onSignal;
     sigemptyset(&action.sa_mask);
@@ -58,25 +61,27 @@ int serve(Context &ctx, const QCommandLineParser &p, const QStringList &args)
 
     ctx.print(service.url().toString());
     std::fflush(stdout);
-    Context::note(QStringLiteral("serving the notification log of '%1' (%2) on port %3, read-only; Ctrl-C stops")
-                      .arg(app, store->displayUrl())
-                      .arg(listening));
+    Context::note(
+        QStringLiteral("serving the notification log of '%1' (%2) on port %3, read-only; Ctrl-C stops")
+            .arg(app, store->displayUrl())
+            .arg(listening));
     QCoreApplication::exec();
     service.close();
     return 0;
 }
 
-const Registration serveCommand({QStringLiteral("serve"), QStringLiteral("serve [--port P] [--address A] [--section-size N]"),
-                                 QStringLiteral("Serve an application's notification log over HTTP (the remote log)"), 85,
-                                 [](QCommandLineParser &p) {
-                                     p.addOption({QStringLiteral("port"), QStringLiteral("The port (default: any free one)."),
-                                                  QStringLiteral("P")});
-                                     p.addOption({QStringLiteral("address"), QStringLiteral("The address to listen on (default 127.0.0.1)."),
-                                                  QStringLiteral("A")});
-                                     p.addOption({QStringLiteral("section-size"), QStringLiteral("Notifications per section (default 10)."),
-                                                  QStringLiteral("N")});
-                                 },
-                                 serve});
+const Registration serveCommand(
+    {QStringLiteral("serve"), QStringLiteral("serve [--port P] [--address A] [--section-size N]"),
+     QStringLiteral("Serve an application's notification log over HTTP (the remote log)"), 85,
+     [](QCommandLineParser &p) {
+         p.addOption({QStringLiteral("port"), QStringLiteral("The port (default: any free one)."),
+                      QStringLiteral("P")});
+         p.addOption({QStringLiteral("address"),
+                      QStringLiteral("The address to listen on (default 127.0.0.1)."), QStringLiteral("A")});
+         p.addOption({QStringLiteral("section-size"),
+                      QStringLiteral("Notifications per section (default 10)."), QStringLiteral("N")});
+     },
+     serve});
 
 } // namespace
 

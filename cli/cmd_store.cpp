@@ -79,7 +79,8 @@ int info(Context &ctx, const QCommandLineParser &, const QStringList &args)
         o.insert("storage", Value(verdictName(key.verdict)));
         apps.append(std::move(o));
         table.add({a.name, count(maxId), a.hasSnapshots() ? a.snapshotsTable : QStringLiteral("-"),
-                   a.hasTracking() ? a.trackingTable : QStringLiteral("-"), verdictName(key.verdict), a.location});
+                   a.hasTracking() ? a.trackingTable : QStringLiteral("-"), verdictName(key.verdict),
+                   a.location});
     }
     const QStringList linked = es::inspect::registeredTypeSources();
     if (ctx.json) {
@@ -102,7 +103,8 @@ int info(Context &ctx, const QCommandLineParser &, const QStringList &args)
     ctx.print(QStringLiteral("store:        %1").arg(store->displayUrl()));
     ctx.print(QStringLiteral("kind:         %1").arg(kindName(store->kind())));
     ctx.print(QStringLiteral("access:       read-only"));
-    ctx.print(QStringLiteral("linked types: %1").arg(linked.isEmpty() ? QStringLiteral("none") : linked.join(QStringLiteral(", "))));
+    ctx.print(QStringLiteral("linked types: %1")
+                  .arg(linked.isEmpty() ? QStringLiteral("none") : linked.join(QStringLiteral(", "))));
     for (const QString &n : store->discoveryNotes())
         ctx.print(QStringLiteral("note:         %1").arg(n));
     ctx.print();
@@ -116,13 +118,13 @@ int apps(Context &ctx, const QCommandLineParser &, const QStringList &args)
         throw UsageError(QStringLiteral("apps takes no arguments"));
     auto store = ctx.store();
     Table table({QStringLiteral("APPLICATION"), QStringLiteral("EVENTS"), QStringLiteral("AGGREGATES"),
-                 QStringLiteral("SNAPSHOTS"), QStringLiteral("TRACKING"), QStringLiteral("MAX ID"), QStringLiteral("TABLES"),
-                 QStringLiteral("LOCATION")});
+                 QStringLiteral("SNAPSHOTS"), QStringLiteral("TRACKING"), QStringLiteral("MAX ID"),
+                 QStringLiteral("TABLES"), QStringLiteral("LOCATION")});
     Value list = Value::emptyArray();
     for (const QString &name : ctx.applicationNames()) {
         const es::inspect::ApplicationInfo &a = store->application(name);
         const es::inspect::ApplicationCounts c = store->counts(name);
-        QStringList tables{a.eventsTable};
+        QStringList tables {a.eventsTable};
         if (a.hasSnapshots())
             tables << a.snapshotsTable;
         if (a.hasTracking())
@@ -161,14 +163,17 @@ int tracking(Context &ctx, const QCommandLineParser &parser, const QStringList &
         if (!store->application(name).hasTracking())
             continue;
         ++withTracking;
-        for (const es::inspect::TrackingPosition &p : es::inspect::trackingPositions(ctx.source(name), counts)) {
-            table.add({name, p.upstream, QString::number(p.position), p.upstreamMax ? QString::number(*p.upstreamMax) : QStringLiteral("?"),
+        for (const es::inspect::TrackingPosition &p :
+             es::inspect::trackingPositions(ctx.source(name), counts)) {
+            table.add({name, p.upstream, QString::number(p.position),
+                       p.upstreamMax ? QString::number(*p.upstreamMax) : QStringLiteral("?"),
                        p.lag ? QString::number(*p.lag) : QStringLiteral("?"), count(p.records)});
             Value o = Value::emptyObject();
             o.insert("application", Value(name));
             o.insert("upstream", Value(p.upstream));
             o.insert("position", Value(static_cast<long long>(p.position)));
-            o.insert("upstream_application", p.upstreamApplication.isEmpty() ? Value() : Value(p.upstreamApplication));
+            o.insert("upstream_application",
+                     p.upstreamApplication.isEmpty() ? Value() : Value(p.upstreamApplication));
             o.insert("upstream_max", p.upstreamMax ? Value(static_cast<long long>(*p.upstreamMax)) : Value());
             o.insert("lag", p.lag ? Value(static_cast<long long>(*p.lag)) : Value());
             o.insert("records", countValue(p.records));
@@ -176,24 +181,35 @@ int tracking(Context &ctx, const QCommandLineParser &parser, const QStringList &
         }
     }
     if (withTracking == 0)
-        Context::note(ctx.app.isEmpty() ? QStringLiteral("no application in the store tracks another (no tracking table)")
-                                        : QStringLiteral("application '%1' tracks no other (no tracking table)").arg(ctx.app));
+        Context::note(
+            ctx.app.isEmpty()
+                ? QStringLiteral("no application in the store tracks another (no tracking table)")
+                : QStringLiteral("application '%1' tracks no other (no tracking table)").arg(ctx.app));
     ctx.print(ctx.json ? jsonLine(list) : table.render());
     return 0;
 }
 
-const Registration infoCommand({QStringLiteral("info"), QStringLiteral("info"),
-                                QStringLiteral("The store: kind, applications, how they are stored, linked types"), 10,
-                                {}, info});
-const Registration appsCommand({QStringLiteral("apps"), QStringLiteral("apps"),
-                                QStringLiteral("The applications with their record counts (counts every record)"), 20,
-                                {}, apps});
-const Registration trackingCommand({QStringLiteral("tracking"), QStringLiteral("tracking [--counts]"),
-                                    QStringLiteral("Each follower's position per upstream application, and its lag"), 70,
-                                    [](QCommandLineParser &p) {
-                                        p.addOption({QStringLiteral("counts"), QStringLiteral("Also count the tracking records.")});
-                                    },
-                                    tracking});
+const Registration
+    infoCommand({QStringLiteral("info"),
+                 QStringLiteral("info"),
+                 QStringLiteral("The store: kind, applications, how they are stored, linked types"),
+                 10,
+                 {},
+                 info});
+const Registration
+    appsCommand({QStringLiteral("apps"),
+                 QStringLiteral("apps"),
+                 QStringLiteral("The applications with their record counts (counts every record)"),
+                 20,
+                 {},
+                 apps});
+const Registration trackingCommand(
+    {QStringLiteral("tracking"), QStringLiteral("tracking [--counts]"),
+     QStringLiteral("Each follower's position per upstream application, and its lag"), 70,
+     [](QCommandLineParser &p) {
+         p.addOption({QStringLiteral("counts"), QStringLiteral("Also count the tracking records.")});
+     },
+     tracking});
 
 } // namespace
 

@@ -228,7 +228,8 @@ QUuid parseId(const QString &text)
 {
     QUuid id;
     if (!es::uuid::parse(text.trimmed(), &id))
-        throw UsageError(QStringLiteral("'%1' is not an aggregate id (a UUID, dashed or 32 hex digits)").arg(text));
+        throw UsageError(
+            QStringLiteral("'%1' is not an aggregate id (a UUID, dashed or 32 hex digits)").arg(text));
     return id;
 }
 
@@ -277,7 +278,8 @@ es::Timestamp parseTime(const QString &text, const QString &option)
     if (iso.endsWith(QLatin1Char('Z')))
         iso = iso.left(iso.size() - 1) + QStringLiteral("+00:00");
     if (!es::Timestamp::tryParseIso(iso.toStdString(), &t))
-        throw UsageError(QStringLiteral("%1 wants an ISO time such as 2026-11-28T16:33:09+00:00, not '%2'").arg(option, text));
+        throw UsageError(QStringLiteral("%1 wants an ISO time such as 2026-11-28T16:33:09+00:00, not '%2'")
+                             .arg(option, text));
     return t;
 }
 

@@ -7,7 +7,8 @@
 //   static const esctl::Registration demo({
 //       QStringLiteral("demo"), QStringLiteral("demo <example|all> [--seed N] [--size N]"),
 //       QStringLiteral("Write a deterministic demo store"), 90,
-//       [](QCommandLineParser &p) { p.addOption({QStringLiteral("seed"), QStringLiteral("Seed."), QStringLiteral("N")}); },
+//       [](QCommandLineParser &p) { p.addOption({QStringLiteral("seed"), QStringLiteral("Seed."),
+//       QStringLiteral("N")}); },
 //       [](esctl::Context &ctx, const QCommandLineParser &p, const QStringList &args) { …; return 0; }});
 //
 // (cli/CMakeLists.txt builds every cli/*.cpp, so a new command is a new file.) run() returns the exit
@@ -40,9 +41,9 @@ class Context;
 struct Command
 {
     QString name;
-    QString synopsis;  // after "esctl [global options] "
-    QString summary;   // one line for the command list
-    int order = 50;    // position in the command list
+    QString synopsis; // after "esctl [global options] "
+    QString summary; // one line for the command list
+    int order = 50; // position in the command list
     std::function<void(QCommandLineParser &)> addOptions;
     std::function<int(Context &, const QCommandLineParser &, const QStringList &)> run;
     bool needsStore = true; // whether --url / ES_URL must be given
@@ -61,9 +62,9 @@ struct Registration
 class Context
 {
 public:
-    QString url;     // --url or $ES_URL
-    QString app;     // --app
-    QString key;     // --key
+    QString url; // --url or $ES_URL
+    QString app; // --app
+    QString key; // --key
     QString keyFile; // --key-file
     bool json = false;
 

@@ -40,7 +40,8 @@ void registerExampleTypes()
         try {
             registrar(name);
         } catch (const std::exception &e) {
-            Context::note(QStringLiteral("warning: the types of example '%1' are not available: %2").arg(name, QString::fromUtf8(e.what())));
+            Context::note(QStringLiteral("warning: the types of example '%1' are not available: %2")
+                              .arg(name, QString::fromUtf8(e.what())));
         }
     };
     (void)add; // with no example linked

@@ -17,20 +17,25 @@ void registerExampleTypes(); // examples.cpp
 
 namespace {
 
-const QString GlobalUsage = QStringLiteral("esctl [--url URL] [--app NAME] [--key KEY | --key-file FILE] [--json]");
+const QString GlobalUsage
+    = QStringLiteral("esctl [--url URL] [--app NAME] [--key KEY | --key-file FILE] [--json]");
 
 void addGlobalOptions(QCommandLineParser &p)
 {
-    p.addOption({QStringLiteral("url"), QStringLiteral("The store: a SQLite file or folder, sqlite:///path, "
-                                                       "postgresql://user:password@host:port/dbname or "
-                                                       "http://host:port/ (default: $ES_URL)."),
+    p.addOption({QStringLiteral("url"),
+                 QStringLiteral("The store: a SQLite file or folder, sqlite:///path, "
+                                "postgresql://user:password@host:port/dbname or "
+                                "http://host:port/ (default: $ES_URL)."),
                  QStringLiteral("URL")});
-    p.addOption({QStringLiteral("app"), QStringLiteral("The application (needed when the store has several)."),
+    p.addOption({QStringLiteral("app"),
+                 QStringLiteral("The application (needed when the store has several)."),
                  QStringLiteral("NAME")});
-    p.addOption({QStringLiteral("key"), QStringLiteral("The cipher key (base64), for encrypted stores "
-                                                       "(default: <APP>_CIPHER_KEY or CIPHER_KEY)."),
+    p.addOption({QStringLiteral("key"),
+                 QStringLiteral("The cipher key (base64), for encrypted stores "
+                                "(default: <APP>_CIPHER_KEY or CIPHER_KEY)."),
                  QStringLiteral("KEY")});
-    p.addOption({QStringLiteral("key-file"), QStringLiteral("Read the cipher key from a file."), QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("key-file"), QStringLiteral("Read the cipher key from a file."),
+                 QStringLiteral("FILE")});
     p.addOption({QStringLiteral("json"), QStringLiteral("Output JSON for machines instead of tables.")});
     p.addOption({{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show help.")});
 }
@@ -43,26 +48,28 @@ void out(const QString &text)
 
 QString generalHelp()
 {
-    QString h = QStringLiteral("usage: %1 <command> [arguments]\n\n"
-                               "Inspect event stores written by Python's eventsourcing %2 or qt-eventsourcing "
-                               "(read-only).\n\nCommands:\n")
-                    .arg(GlobalUsage, es::compatibleEventsourcingVersion());
+    QString h
+        = QStringLiteral("usage: %1 <command> [arguments]\n\n"
+                         "Inspect event stores written by Python's eventsourcing %2 or qt-eventsourcing "
+                         "(read-only).\n\nCommands:\n")
+              .arg(GlobalUsage, es::compatibleEventsourcingVersion());
     int width = 0;
     for (const auto &c : esctl::commands())
         width = std::max(width, static_cast<int>(c.name.size()));
     for (const auto &c : esctl::commands())
         h += QStringLiteral("  %1  %2\n").arg(c.name.leftJustified(width), c.summary);
-    h += QStringLiteral("\nGlobal options:\n"
-                        "  --url URL        the store: a SQLite file or folder, sqlite:///path,\n"
-                        "                   postgresql://user:password@host:port/dbname, http://host:port/\n"
-                        "                   (default: $ES_URL)\n"
-                        "  --app NAME       the application (when the store holds several)\n"
-                        "  --key KEY        the cipher key (base64); default <APP>_CIPHER_KEY or CIPHER_KEY\n"
-                        "  --key-file FILE  read the cipher key from a file\n"
-                        "  --json           JSON for machines instead of tables\n"
-                        "  --version        print the version\n"
-                        "\nesctl help <command> shows a command's options. Exit status: 0 success, 1 failure, "
-                        "2 usage error.\n");
+    h += QStringLiteral(
+        "\nGlobal options:\n"
+        "  --url URL        the store: a SQLite file or folder, sqlite:///path,\n"
+        "                   postgresql://user:password@host:port/dbname, http://host:port/\n"
+        "                   (default: $ES_URL)\n"
+        "  --app NAME       the application (when the store holds several)\n"
+        "  --key KEY        the cipher key (base64); default <APP>_CIPHER_KEY or CIPHER_KEY\n"
+        "  --key-file FILE  read the cipher key from a file\n"
+        "  --json           JSON for machines instead of tables\n"
+        "  --version        print the version\n"
+        "\nesctl help <command> shows a command's options. Exit status: 0 success, 1 failure, "
+        "2 usage error.\n");
     return h;
 }
 
@@ -101,8 +108,8 @@ int run(int argc, char *argv[])
     args.removeFirst();
 
     // The command is the first word that is neither an option nor a global option's value.
-    static const QStringList withValue = {QStringLiteral("--url"), QStringLiteral("--app"), QStringLiteral("--key"),
-                                          QStringLiteral("--key-file")};
+    static const QStringList withValue = {QStringLiteral("--url"), QStringLiteral("--app"),
+                                          QStringLiteral("--key"), QStringLiteral("--key-file")};
     qsizetype at = -1;
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString &a = args[i];
@@ -135,7 +142,8 @@ int run(int argc, char *argv[])
         if (at + 1 < args.size()) {
             const esctl::Command *c = esctl::findCommand(args[at + 1]);
             if (!c) {
-                esctl::Context::note(QStringLiteral("unknown command '%1' (see esctl --help)").arg(args[at + 1]));
+                esctl::Context::note(
+                    QStringLiteral("unknown command '%1' (see esctl --help)").arg(args[at + 1]));
                 return 2;
             }
             out(commandHelp(*c));
@@ -167,8 +175,9 @@ int run(int argc, char *argv[])
     }
 
     esctl::Context ctx;
-    ctx.url = parser.isSet(QStringLiteral("url")) ? parser.value(QStringLiteral("url"))
-                                                  : QProcessEnvironment::systemEnvironment().value(QStringLiteral("ES_URL"));
+    ctx.url = parser.isSet(QStringLiteral("url"))
+        ? parser.value(QStringLiteral("url"))
+        : QProcessEnvironment::systemEnvironment().value(QStringLiteral("ES_URL"));
     ctx.app = parser.value(QStringLiteral("app"));
     ctx.key = parser.value(QStringLiteral("key"));
     ctx.keyFile = parser.value(QStringLiteral("key-file"));

@@ -36,13 +36,14 @@ inline QProcessEnvironment cleanEnvironment()
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     for (const QString &k : env.keys())
-        if (k == QLatin1String("ES_URL") || k.endsWith(QLatin1String("CIPHER_KEY")) || k == QLatin1String("PGPASSWORD")
-            || k == QLatin1String("POSTGRES_PASSWORD"))
+        if (k == QLatin1String("ES_URL") || k.endsWith(QLatin1String("CIPHER_KEY"))
+            || k == QLatin1String("PGPASSWORD") || k == QLatin1String("POSTGRES_PASSWORD"))
             env.remove(k);
     return env;
 }
 
-inline Run esctl(const QStringList &args, const QProcessEnvironment &env = cleanEnvironment(), int timeoutMs = 120000)
+inline Run esctl(const QStringList &args, const QProcessEnvironment &env = cleanEnvironment(),
+                 int timeoutMs = 120000)
 {
     QProcess p;
     p.setProcessEnvironment(env);

@@ -34,15 +34,16 @@ es::json::Value parse(const QByteArray &text)
 
 QByteArray describe(const Run &r)
 {
-    return "exit " + QByteArray::number(r.exitCode) + (r.crashed ? " (crashed)" : "") + "; stderr: " + r.err.left(600)
-        + "; stdout: " + r.out.left(600);
+    return "exit " + QByteArray::number(r.exitCode) + (r.crashed ? " (crashed)" : "")
+        + "; stderr: " + r.err.left(600) + "; stdout: " + r.out.left(600);
 }
 
 // Errors are one line on stderr, "esctl: …".
 bool oneErrorLine(const Run &r, const QByteArray &contains)
 {
     const QByteArrayList lines = r.errLines();
-    return lines.size() == 1 && lines.front().startsWith("esctl: ") && lines.front().contains(contains) && !r.crashed;
+    return lines.size() == 1 && lines.front().startsWith("esctl: ") && lines.front().contains(contains)
+        && !r.crashed;
 }
 
 } // namespace
@@ -104,7 +105,7 @@ private slots:
             QCOMPARE(lines.size(), expected.size());
             for (qsizetype i = 0; i < lines.size(); ++i) {
                 QCOMPARE(parse(lines[i]), parse(expected[i])); // JSON-equal…
-                QCOMPARE(lines[i], expected[i]);               // …and the same bytes (key order, separators)
+                QCOMPARE(lines[i], expected[i]); // …and the same bytes (key order, separators)
             }
         }
 
@@ -113,7 +114,8 @@ private slots:
         csv << QStringLiteral("export") << QStringLiteral("--format") << QStringLiteral("csv");
         const Run c = esctl(csv);
         QVERIFY2(c.exitCode == 0, describe(c).constData());
-        QCOMPARE(c.lines().front(), QByteArray("id,originator_id,originator_version,topic,storage,state,error"));
+        QCOMPARE(c.lines().front(),
+                 QByteArray("id,originator_id,originator_version,topic,storage,state,error"));
         QCOMPARE(c.lines().size(), fixtureLines(store + QStringLiteral(".notifications.jsonl")).size() + 1);
         QVERIFY(c.lines()[1].startsWith("1,"));
         QVERIFY(c.lines()[1].contains(encrypted ? ",encrypted+zlib,\"{" : ",plain,\"{"));
@@ -149,17 +151,22 @@ private slots:
     {
         QFETCH(QString, store);
         QFETCH(bool, encrypted);
-        const Run info = esctl({QStringLiteral("--url"), copy(store + QStringLiteral(".sqlite")), QStringLiteral("--json"), QStringLiteral("info")});
+        const Run info = esctl({QStringLiteral("--url"), copy(store + QStringLiteral(".sqlite")),
+                                QStringLiteral("--json"), QStringLiteral("info")});
         QVERIFY2(info.exitCode == 0, describe(info).constData());
         const es::json::Value linked = *parse(info.out).find("linked_types");
         bool hasBankAccounts = false;
         for (const auto &v : linked.array())
             hasBankAccounts = hasBankAccounts || v.string() == "bankaccounts";
         if (!hasBankAccounts)
-            QFAIL("esctl is not linked with examples/bankaccounts (target esexample_bankaccounts), so it cannot rebuild bank accounts");
+            QFAIL("esctl is not linked with examples/bankaccounts (target esexample_bankaccounts), so it "
+                  "cannot rebuild bank accounts");
 
         const QString file = copy(store + QStringLiteral(".sqlite"));
-        const QJsonObject accounts = QJsonDocument::fromJson(es::test::readFile(es::test::fixture(store + QStringLiteral(".accounts.json")))).object();
+        const QJsonObject accounts
+            = QJsonDocument::fromJson(
+                  es::test::readFile(es::test::fixture(store + QStringLiteral(".accounts.json"))))
+                  .object();
         QVERIFY(accounts.size() >= 8);
         for (auto it = accounts.begin(); it != accounts.end(); ++it) {
             QStringList args = {QStringLiteral("--url"), file, QStringLiteral("--json")};
@@ -172,13 +179,18 @@ private slots:
             const QJsonObject expected = it.value().toObject();
             const es::json::Value &state = *a.find("state");
             QCOMPARE(a.find("id")->toQString(), it.key());
-            QCOMPARE(a.find("topic")->toQString(), QStringLiteral("eventsourcing.examples.bankaccounts.domainmodel:BankAccount"));
+            QCOMPARE(a.find("topic")->toQString(),
+                     QStringLiteral("eventsourcing.examples.bankaccounts.domainmodel:BankAccount"));
             QCOMPARE(a.find("version")->toInteger(), expected.value(QStringLiteral("version")).toInteger());
-            QCOMPARE(state.find("balance")->find("_data_")->toQString(), expected.value(QStringLiteral("balance")).toString());
-            QCOMPARE(state.find("overdraft_limit")->find("_data_")->toQString(), expected.value(QStringLiteral("overdraft_limit")).toString());
+            QCOMPARE(state.find("balance")->find("_data_")->toQString(),
+                     expected.value(QStringLiteral("balance")).toString());
+            QCOMPARE(state.find("overdraft_limit")->find("_data_")->toQString(),
+                     expected.value(QStringLiteral("overdraft_limit")).toString());
             QCOMPARE(state.find("is_closed")->toBool(), expected.value(QStringLiteral("is_closed")).toBool());
-            QCOMPARE(state.find("full_name")->toQString(), expected.value(QStringLiteral("full_name")).toString());
-            QCOMPARE(state.find("email_address")->toQString(), expected.value(QStringLiteral("email_address")).toString());
+            QCOMPARE(state.find("full_name")->toQString(),
+                     expected.value(QStringLiteral("full_name")).toString());
+            QCOMPARE(state.find("email_address")->toQString(),
+                     expected.value(QStringLiteral("email_address")).toString());
         }
     }
 
@@ -187,16 +199,20 @@ private slots:
         const QString file = copy(QStringLiteral("bankaccounts.zlib-aes.sqlite"));
         {
             inspecttest::RawSqlite raw(file);
-            QByteArray state = raw.column(QStringLiteral("SELECT state FROM stored_events WHERE rowid = 17")).value(0).toByteArray();
+            QByteArray state = raw.column(QStringLiteral("SELECT state FROM stored_events WHERE rowid = 17"))
+                                   .value(0)
+                                   .toByteArray();
             QVERIFY(state.size() > 40);
             state[30] = static_cast<char>(state[30] ^ 0x20);
             QVERIFY(raw.exec(QStringLiteral("UPDATE stored_events SET state = ? WHERE rowid = 17"), {state}));
         }
-        const Run r = esctl({QStringLiteral("--url"), file, QStringLiteral("--key-file"), m_keyFile, QStringLiteral("export")});
+        const Run r = esctl({QStringLiteral("--url"), file, QStringLiteral("--key-file"), m_keyFile,
+                             QStringLiteral("export")});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(oneErrorLine(r, "1 of 161 records could not be decoded"), describe(r).constData());
         const QByteArrayList lines = r.lines();
-        const QByteArrayList expected = fixtureLines(QStringLiteral("bankaccounts.zlib-aes.notifications.jsonl"));
+        const QByteArrayList expected
+            = fixtureLines(QStringLiteral("bankaccounts.zlib-aes.notifications.jsonl"));
         QCOMPARE(lines.size(), expected.size());
         for (qsizetype i = 0; i < lines.size(); ++i) {
             if (i == 16)
@@ -210,11 +226,13 @@ private slots:
         QCOMPARE(*bad.find("originator_id"), *good.find("originator_id"));
         QCOMPARE(*bad.find("originator_version"), *good.find("originator_version"));
         QCOMPARE(*bad.find("topic"), *good.find("topic"));
-        QVERIFY2(bad.find("error")->toQString().startsWith(QStringLiteral("cannot decrypt")), lines[16].constData());
+        QVERIFY2(bad.find("error")->toQString().startsWith(QStringLiteral("cannot decrypt")),
+                 lines[16].constData());
         QVERIFY(lines[16].startsWith("{\"error\": "));
 
         // verify finds that one record, and exits 1.
-        const Run v = esctl({QStringLiteral("--url"), file, QStringLiteral("--key-file"), m_keyFile, QStringLiteral("--json"), QStringLiteral("verify")});
+        const Run v = esctl({QStringLiteral("--url"), file, QStringLiteral("--key-file"), m_keyFile,
+                             QStringLiteral("--json"), QStringLiteral("verify")});
         QCOMPARE(v.exitCode, 1);
         const es::json::Value report = parse(v.out.trimmed());
         QCOMPARE(report.find("clean")->toBool(), false);
@@ -228,10 +246,12 @@ private slots:
     {
         const QString file = copy(QStringLiteral("bankaccounts.zlib-aes.sqlite"));
         const QString wrongKey = es::AESCipher::createKey(32);
-        Run r = esctl({QStringLiteral("--url"), file, QStringLiteral("--key"), wrongKey, QStringLiteral("export")});
+        Run r = esctl(
+            {QStringLiteral("--url"), file, QStringLiteral("--key"), wrongKey, QStringLiteral("export")});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.out.isEmpty()); // no garbage, no rows of errors: the key is wrong
-        QVERIFY2(oneErrorLine(r, "esctl: error: wrong key: none of the 32 encrypted records sampled"), describe(r).constData());
+        QVERIFY2(oneErrorLine(r, "esctl: error: wrong key: none of the 32 encrypted records sampled"),
+                 describe(r).constData());
 
         // The same key from the environment, named as such.
         QProcessEnvironment env = clitest::cleanEnvironment();
@@ -243,20 +263,24 @@ private slots:
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(oneErrorLine(r, "are encrypted: give the cipher key"), describe(r).constData());
 
-        const QString account = QJsonDocument::fromJson(es::test::readFile(es::test::fixture(QStringLiteral("bankaccounts.zlib-aes.accounts.json"))))
+        const QString account = QJsonDocument::fromJson(es::test::readFile(es::test::fixture(QStringLiteral(
+                                                            "bankaccounts.zlib-aes.accounts.json"))))
                                     .object()
                                     .keys()
                                     .front();
-        r = esctl({QStringLiteral("--url"), file, QStringLiteral("--key"), wrongKey, QStringLiteral("get"), account});
+        r = esctl({QStringLiteral("--url"), file, QStringLiteral("--key"), wrongKey, QStringLiteral("get"),
+                   account});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(oneErrorLine(r, "cannot decrypt"), describe(r).constData());
 
-        r = esctl({QStringLiteral("--url"), file, QStringLiteral("--key"), QStringLiteral("not-a-key"), QStringLiteral("log")});
+        r = esctl({QStringLiteral("--url"), file, QStringLiteral("--key"), QStringLiteral("not-a-key"),
+                   QStringLiteral("log")});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(oneErrorLine(r, "the key given is not a valid cipher key"), describe(r).constData());
 
         // The log still shows each row with its problem (the inspector's view of a wrong key).
-        r = esctl({QStringLiteral("--url"), file, QStringLiteral("--key"), wrongKey, QStringLiteral("--json"), QStringLiteral("log"), QStringLiteral("--limit"), QStringLiteral("3")});
+        r = esctl({QStringLiteral("--url"), file, QStringLiteral("--key"), wrongKey, QStringLiteral("--json"),
+                   QStringLiteral("log"), QStringLiteral("--limit"), QStringLiteral("3")});
         QCOMPARE(r.exitCode, 0);
         const es::json::Value page = parse(r.out.trimmed());
         QCOMPARE(page.find("rows")->size(), size_t(3));
@@ -297,7 +321,8 @@ private slots:
         QTemporaryDir folder;
         const inspecttest::PlantedStore planted = inspecttest::plantDefects(folder.path());
         QVERIFY(planted.ok);
-        const Run r = esctl({QStringLiteral("--url"), folder.path(), QStringLiteral("--json"), QStringLiteral("verify")});
+        const Run r = esctl(
+            {QStringLiteral("--url"), folder.path(), QStringLiteral("--json"), QStringLiteral("verify")});
         QVERIFY2(r.exitCode == 1 && r.err.isEmpty(), describe(r).constData());
         const es::json::Value out = parse(r.out.trimmed());
         QCOMPARE(out.find("clean")->toBool(), false);
@@ -306,27 +331,37 @@ private slots:
             for (const auto &f : report.find("findings")->array())
                 byKind[f.find("kind")->toQString()] << f;
         QCOMPARE(byKind.value(QStringLiteral("version-gap")).size(), 1);
-        QCOMPARE(byKind.value(QStringLiteral("version-gap")).front().find("originator_id")->toQString(), es::uuid::toDashed(planted.ids[1]));
-        QCOMPARE(byKind.value(QStringLiteral("version-gap")).front().find("originator_version")->toInteger(), 3);
+        QCOMPARE(byKind.value(QStringLiteral("version-gap")).front().find("originator_id")->toQString(),
+                 es::uuid::toDashed(planted.ids[1]));
+        QCOMPARE(byKind.value(QStringLiteral("version-gap")).front().find("originator_version")->toInteger(),
+                 3);
         QCOMPARE(byKind.value(QStringLiteral("undecodable")).size(), 1);
-        QCOMPARE(byKind.value(QStringLiteral("undecodable")).front().find("id")->toInteger(), planted.damagedId);
+        QCOMPARE(byKind.value(QStringLiteral("undecodable")).front().find("id")->toInteger(),
+                 planted.damagedId);
         bool cat = false;
         for (const auto &f : byKind.value(QStringLiteral("unknown-topic")))
             cat = cat || f.find("message")->toQString().contains(QStringLiteral("inspecttest:Cat.Adopted"));
         QVERIFY(cat);
         QCOMPARE(byKind.value(QStringLiteral("snapshot-ahead")).size(), 1);
-        QCOMPARE(byKind.value(QStringLiteral("snapshot-ahead")).front().find("originator_version")->toInteger(), 9);
+        QCOMPARE(
+            byKind.value(QStringLiteral("snapshot-ahead")).front().find("originator_version")->toInteger(),
+            9);
         QCOMPARE(byKind.value(QStringLiteral("snapshot-orphan")).size(), 1);
         QCOMPARE(byKind.value(QStringLiteral("tracking-ahead")).size(), 1);
-        QCOMPARE(byKind.value(QStringLiteral("tracking-ahead")).front().find("application")->toQString(), QStringLiteral("downstream"));
+        QCOMPARE(byKind.value(QStringLiteral("tracking-ahead")).front().find("application")->toQString(),
+                 QStringLiteral("downstream"));
         QCOMPARE(byKind.value(QStringLiteral("id-gap")).size(), 1);
-        QCOMPARE(byKind.value(QStringLiteral("id-gap")).front().find("severity")->toQString(), QStringLiteral("info"));
+        QCOMPARE(byKind.value(QStringLiteral("id-gap")).front().find("severity")->toQString(),
+                 QStringLiteral("info"));
 
         // The human report names them too, in a table.
-        const Run human = esctl({QStringLiteral("--url"), folder.path(), QStringLiteral("--app"), QStringLiteral("upstream"), QStringLiteral("verify")});
+        const Run human = esctl({QStringLiteral("--url"), folder.path(), QStringLiteral("--app"),
+                                 QStringLiteral("upstream"), QStringLiteral("verify")});
         QCOMPARE(human.exitCode, 1);
-        QVERIFY2(human.out.startsWith("upstream: 20 events, 6 aggregates, 4 snapshots: "), human.out.constData());
-        for (const char *kind : {"version-gap", "undecodable", "unknown-topic", "snapshot-ahead", "snapshot-orphan", "id-gap"})
+        QVERIFY2(human.out.startsWith("upstream: 20 events, 6 aggregates, 4 snapshots: "),
+                 human.out.constData());
+        for (const char *kind :
+             {"version-gap", "undecodable", "unknown-topic", "snapshot-ahead", "snapshot-orphan", "id-gap"})
             QVERIFY2(human.out.contains(kind), kind);
     }
 
@@ -335,7 +370,7 @@ private slots:
         const QString file = copy(QStringLiteral("bankaccounts.sqlite"));
         const QStringList url = {QStringLiteral("--url"), file};
 
-        Run r = esctl(url + QStringList{QStringLiteral("--json"), QStringLiteral("apps")});
+        Run r = esctl(url + QStringList {QStringLiteral("--json"), QStringLiteral("apps")});
         QVERIFY2(r.exitCode == 0, describe(r).constData());
         es::json::Value v = parse(r.out.trimmed());
         QCOMPARE(v.size(), size_t(1));
@@ -344,60 +379,80 @@ private slots:
         QCOMPARE(v.array()[0].find("aggregates")->toInteger(), 12);
         QCOMPARE(v.array()[0].find("snapshots")->toInteger(), 5);
 
-        r = esctl(url + QStringList{QStringLiteral("apps")});
-        QVERIFY(r.lines().size() == 2 && r.lines()[0].startsWith("APPLICATION") && r.lines()[1].contains("bankaccounts     257"));
+        r = esctl(url + QStringList {QStringLiteral("apps")});
+        QVERIFY(r.lines().size() == 2 && r.lines()[0].startsWith("APPLICATION")
+                && r.lines()[1].contains("bankaccounts     257"));
 
-        r = esctl(url + QStringList{QStringLiteral("--json"), QStringLiteral("aggregates"), QStringLiteral("--limit"), QStringLiteral("5")});
+        r = esctl(url
+                  + QStringList {QStringLiteral("--json"), QStringLiteral("aggregates"),
+                                 QStringLiteral("--limit"), QStringLiteral("5")});
         QCOMPARE(r.exitCode, 0);
         v = parse(r.out.trimmed());
         QCOMPARE(v.size(), size_t(5));
         QVERIFY(oneErrorLine(r, "more aggregates follow: --after "));
         const QString after = v.array()[4].find("id")->toQString();
-        r = esctl(url + QStringList{QStringLiteral("--json"), QStringLiteral("aggregates"), QStringLiteral("--after"), after});
+        r = esctl(url
+                  + QStringList {QStringLiteral("--json"), QStringLiteral("aggregates"),
+                                 QStringLiteral("--after"), after});
         QCOMPARE(parse(r.out.trimmed()).size(), size_t(7));
         QVERIFY(r.err.isEmpty());
 
         const QString id = QStringLiteral("4713aead-4f88-4ae8-9503-c92e40897768");
-        r = esctl(url + QStringList{QStringLiteral("--json"), QStringLiteral("events"), id});
+        r = esctl(url + QStringList {QStringLiteral("--json"), QStringLiteral("events"), id});
         v = parse(r.out.trimmed());
         QCOMPARE(v.size(), size_t(37));
         QCOMPARE(v.array()[36].find("originator_version")->toInteger(), 37);
-        r = esctl(url + QStringList{QStringLiteral("events"), id, QStringLiteral("--desc"), QStringLiteral("--limit"), QStringLiteral("2")});
+        r = esctl(url
+                  + QStringList {QStringLiteral("events"), id, QStringLiteral("--desc"),
+                                 QStringLiteral("--limit"), QStringLiteral("2")});
         QCOMPARE(r.lines().size(), 3);
         QVERIFY(r.lines()[1].contains(" 37  BankAccount."));
 
-        r = esctl(url + QStringList{QStringLiteral("--json"), QStringLiteral("log"), QStringLiteral("--start"), QStringLiteral("10"), QStringLiteral("--limit"), QStringLiteral("5")});
+        r = esctl(url
+                  + QStringList {QStringLiteral("--json"), QStringLiteral("log"), QStringLiteral("--start"),
+                                 QStringLiteral("10"), QStringLiteral("--limit"), QStringLiteral("5")});
         v = parse(r.out.trimmed());
         QCOMPARE(v.find("rows")->size(), size_t(5));
         QCOMPARE(v.find("rows")->array()[0].find("id")->toInteger(), 10);
         QCOMPARE(v.find("next")->toInteger(), 15);
         QCOMPARE(v.find("at_end")->toBool(), false);
-        r = esctl(url + QStringList{QStringLiteral("--json"), QStringLiteral("log"), QStringLiteral("--backward"), QStringLiteral("--limit"), QStringLiteral("2")});
+        r = esctl(url
+                  + QStringList {QStringLiteral("--json"), QStringLiteral("log"),
+                                 QStringLiteral("--backward"), QStringLiteral("--limit"),
+                                 QStringLiteral("2")});
         v = parse(r.out.trimmed());
         QCOMPARE(v.find("rows")->array()[0].find("id")->toInteger(), 257);
         QCOMPARE(v.find("rows")->array()[1].find("id")->toInteger(), 256);
-        r = esctl(url + QStringList{QStringLiteral("--json"), QStringLiteral("log"), QStringLiteral("--limit"), QStringLiteral("0"),
-                                    QStringLiteral("--topic"), QStringLiteral("eventsourcing.examples.bankaccounts.domainmodel:BankAccount.Opened")});
+        r = esctl(url
+                  + QStringList {
+                      QStringLiteral("--json"), QStringLiteral("log"), QStringLiteral("--limit"),
+                      QStringLiteral("0"), QStringLiteral("--topic"),
+                      QStringLiteral("eventsourcing.examples.bankaccounts.domainmodel:BankAccount.Opened")});
         QCOMPARE(parse(r.out.trimmed()).find("rows")->size(), size_t(12));
-        r = esctl(url + QStringList{QStringLiteral("--json"), QStringLiteral("log"), QStringLiteral("--section"), QStringLiteral("1,10")});
+        r = esctl(url
+                  + QStringList {QStringLiteral("--json"), QStringLiteral("log"), QStringLiteral("--section"),
+                                 QStringLiteral("1,10")});
         v = parse(r.out.trimmed());
         QCOMPARE(v.find("id")->toQString(), QStringLiteral("1,10"));
         QCOMPARE(v.find("next_id")->toQString(), QStringLiteral("11,20"));
 
-        r = esctl(url + QStringList{QStringLiteral("--json"), QStringLiteral("snapshots")});
+        r = esctl(url + QStringList {QStringLiteral("--json"), QStringLiteral("snapshots")});
         QCOMPARE(parse(r.out.trimmed()).size(), size_t(5));
 
-        r = esctl(url + QStringList{QStringLiteral("--json"), QStringLiteral("diff"), id, QStringLiteral("2"), QStringLiteral("5")});
+        r = esctl(url
+                  + QStringList {QStringLiteral("--json"), QStringLiteral("diff"), id, QStringLiteral("2"),
+                                 QStringLiteral("5")});
         QVERIFY2(r.exitCode == 0, describe(r).constData());
         v = parse(r.out.trimmed());
         QStringList paths;
         for (const auto &c : v.array())
             paths << c.find("path")->toQString();
-        QVERIFY2(paths.contains(QStringLiteral("version")) && paths.contains(QStringLiteral("state.balance")), qPrintable(paths.join(QLatin1Char(','))));
-        r = esctl(url + QStringList{QStringLiteral("get"), id, QStringLiteral("--check-snapshot")});
+        QVERIFY2(paths.contains(QStringLiteral("version")) && paths.contains(QStringLiteral("state.balance")),
+                 qPrintable(paths.join(QLatin1Char(','))));
+        r = esctl(url + QStringList {QStringLiteral("get"), id, QStringLiteral("--check-snapshot")});
         QVERIFY2(r.exitCode == 0 && r.out.contains("matches a replay"), describe(r).constData());
 
-        r = esctl(url + QStringList{QStringLiteral("info")});
+        r = esctl(url + QStringList {QStringLiteral("info")});
         QVERIFY(r.out.contains("access:       read-only"));
         QVERIFY(r.out.contains("not encrypted"));
 
@@ -413,7 +468,8 @@ private slots:
         QTemporaryDir folder;
         const inspecttest::PlantedStore planted = inspecttest::plantDefects(folder.path());
         QVERIFY(planted.ok);
-        const Run r = esctl({QStringLiteral("--url"), folder.path(), QStringLiteral("--json"), QStringLiteral("tracking"), QStringLiteral("--counts")});
+        const Run r = esctl({QStringLiteral("--url"), folder.path(), QStringLiteral("--json"),
+                             QStringLiteral("tracking"), QStringLiteral("--counts")});
         QVERIFY2(r.exitCode == 0, describe(r).constData());
         const es::json::Value v = parse(r.out.trimmed());
         QCOMPARE(v.size(), size_t(2));
@@ -430,7 +486,9 @@ private slots:
         const QString file = copy(QStringLiteral("bankaccounts.sqlite"));
         QProcess server;
         server.setProcessEnvironment(clitest::cleanEnvironment());
-        server.start(QStringLiteral(ESCTL_PATH), {QStringLiteral("--url"), file, QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("0")});
+        server.start(QStringLiteral(ESCTL_PATH),
+                     {QStringLiteral("--url"), file, QStringLiteral("serve"), QStringLiteral("--port"),
+                      QStringLiteral("0")});
         QVERIFY(server.waitForStarted());
         QTRY_VERIFY_WITH_TIMEOUT(server.canReadLine(), 10000);
         const QString url = QString::fromUtf8(server.readLine()).trimmed();
@@ -439,7 +497,8 @@ private slots:
         QVERIFY2(r.exitCode == 0, describe(r).constData());
         QCOMPARE(r.lines(), fixtureLines(QStringLiteral("bankaccounts.notifications.jsonl")));
         const Run agg = esctl({QStringLiteral("--url"), url, QStringLiteral("aggregates")});
-        QVERIFY2(agg.exitCode == 1 && oneErrorLine(agg, "remote notification log"), describe(agg).constData());
+        QVERIFY2(agg.exitCode == 1 && oneErrorLine(agg, "remote notification log"),
+                 describe(agg).constData());
         server.terminate(); // SIGTERM: stops cleanly
         QVERIFY(server.waitForFinished(10000));
         QCOMPARE(server.exitStatus(), QProcess::NormalExit);
@@ -453,27 +512,37 @@ private slots:
         r = esctl({QStringLiteral("frobnicate")});
         QVERIFY2(r.exitCode == 2 && oneErrorLine(r, "unknown command 'frobnicate'"), describe(r).constData());
         r = esctl({QStringLiteral("info")});
-        QVERIFY2(r.exitCode == 2 && oneErrorLine(r, "no store given: use --url URL or set ES_URL"), describe(r).constData());
+        QVERIFY2(r.exitCode == 2 && oneErrorLine(r, "no store given: use --url URL or set ES_URL"),
+                 describe(r).constData());
         const QString file = copy(QStringLiteral("bankaccounts.sqlite"));
         r = esctl({QStringLiteral("--url"), file, QStringLiteral("log"), QStringLiteral("--bogus")});
         QVERIFY2(r.exitCode == 2 && oneErrorLine(r, "Unknown option 'bogus'"), describe(r).constData());
         r = esctl({QStringLiteral("--url"), file, QStringLiteral("events")});
-        QVERIFY2(r.exitCode == 2 && oneErrorLine(r, "events wants one aggregate id"), describe(r).constData());
+        QVERIFY2(r.exitCode == 2 && oneErrorLine(r, "events wants one aggregate id"),
+                 describe(r).constData());
         r = esctl({QStringLiteral("--url"), file, QStringLiteral("events"), QStringLiteral("xyz")});
         QVERIFY2(r.exitCode == 2 && oneErrorLine(r, "'xyz' is not an aggregate id"), describe(r).constData());
-        r = esctl({QStringLiteral("--url"), file, QStringLiteral("log"), QStringLiteral("--limit"), QStringLiteral("-3")});
+        r = esctl({QStringLiteral("--url"), file, QStringLiteral("log"), QStringLiteral("--limit"),
+                   QStringLiteral("-3")});
         QVERIFY2(r.exitCode == 2 && oneErrorLine(r, "--limit wants a whole number"), describe(r).constData());
-        r = esctl({QStringLiteral("--url"), file, QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("xml")});
+        r = esctl({QStringLiteral("--url"), file, QStringLiteral("export"), QStringLiteral("--format"),
+                   QStringLiteral("xml")});
         QVERIFY2(r.exitCode == 2 && oneErrorLine(r, "--format is jsonl or csv"), describe(r).constData());
-        r = esctl({QStringLiteral("--url"), file, QStringLiteral("events"), QStringLiteral("00000000-0000-0000-0000-000000000001")});
+        r = esctl({QStringLiteral("--url"), file, QStringLiteral("events"),
+                   QStringLiteral("00000000-0000-0000-0000-000000000001")});
         QVERIFY2(r.exitCode == 1 && oneErrorLine(r, "has no events"), describe(r).constData());
-        r = esctl({QStringLiteral("--url"), file, QStringLiteral("export"), QStringLiteral("--aggregate"), QStringLiteral("00000000-0000-0000-0000-000000000001")});
-        QVERIFY2(r.exitCode == 1 && r.out.isEmpty() && oneErrorLine(r, "has no events"), describe(r).constData());
-        r = esctl({QStringLiteral("--url"), file, QStringLiteral("get"), QStringLiteral("00000000-0000-0000-0000-000000000001")});
+        r = esctl({QStringLiteral("--url"), file, QStringLiteral("export"), QStringLiteral("--aggregate"),
+                   QStringLiteral("00000000-0000-0000-0000-000000000001")});
+        QVERIFY2(r.exitCode == 1 && r.out.isEmpty() && oneErrorLine(r, "has no events"),
+                 describe(r).constData());
+        r = esctl({QStringLiteral("--url"), file, QStringLiteral("get"),
+                   QStringLiteral("00000000-0000-0000-0000-000000000001")});
         QVERIFY2(r.exitCode == 1 && oneErrorLine(r, "not found"), describe(r).constData());
 
-        r = esctl({QStringLiteral("--url"), m_dir.filePath(QStringLiteral("missing.sqlite")), QStringLiteral("info")});
-        QVERIFY2(r.exitCode == 1 && oneErrorLine(r, "esctl: error: no such file or folder"), describe(r).constData());
+        r = esctl({QStringLiteral("--url"), m_dir.filePath(QStringLiteral("missing.sqlite")),
+                   QStringLiteral("info")});
+        QVERIFY2(r.exitCode == 1 && oneErrorLine(r, "esctl: error: no such file or folder"),
+                 describe(r).constData());
         QFile text(m_dir.filePath(QStringLiteral("text.db")));
         QVERIFY(text.open(QIODevice::WriteOnly));
         text.write(QByteArray(3000, 't'));
@@ -484,8 +553,10 @@ private slots:
             inspecttest::RawSqlite raw(m_dir.filePath(QStringLiteral("plain.sqlite")));
             QVERIFY(raw.exec(QStringLiteral("CREATE TABLE t (x INTEGER)")));
         }
-        r = esctl({QStringLiteral("--url"), m_dir.filePath(QStringLiteral("plain.sqlite")), QStringLiteral("apps")});
-        QVERIFY2(r.exitCode == 1 && oneErrorLine(r, "esctl: error: no event store in"), describe(r).constData());
+        r = esctl({QStringLiteral("--url"), m_dir.filePath(QStringLiteral("plain.sqlite")),
+                   QStringLiteral("apps")});
+        QVERIFY2(r.exitCode == 1 && oneErrorLine(r, "esctl: error: no event store in"),
+                 describe(r).constData());
         r = esctl({QStringLiteral("--url"), QStringLiteral("http://127.0.0.1:1/"), QStringLiteral("log")});
         QVERIFY2(r.exitCode == 1 && oneErrorLine(r, "127.0.0.1:1"), describe(r).constData());
 
@@ -495,9 +566,13 @@ private slots:
         QVERIFY(QFile::copy(file, folder.filePath(QStringLiteral("b.sqlite"))));
         r = esctl({QStringLiteral("--url"), folder.path(), QStringLiteral("log")});
         QVERIFY2(r.exitCode == 2 && oneErrorLine(r, "choose one with --app (a, b)"), describe(r).constData());
-        r = esctl({QStringLiteral("--url"), folder.path(), QStringLiteral("--app"), QStringLiteral("c"), QStringLiteral("log")});
-        QVERIFY2(r.exitCode == 1 && oneErrorLine(r, "no application 'c' in the store (applications: a, b)"), describe(r).constData());
-        r = esctl({QStringLiteral("--url"), folder.path(), QStringLiteral("--app"), QStringLiteral("B"), QStringLiteral("--json"), QStringLiteral("log"), QStringLiteral("--limit"), QStringLiteral("1")});
+        r = esctl({QStringLiteral("--url"), folder.path(), QStringLiteral("--app"), QStringLiteral("c"),
+                   QStringLiteral("log")});
+        QVERIFY2(r.exitCode == 1 && oneErrorLine(r, "no application 'c' in the store (applications: a, b)"),
+                 describe(r).constData());
+        r = esctl({QStringLiteral("--url"), folder.path(), QStringLiteral("--app"), QStringLiteral("B"),
+                   QStringLiteral("--json"), QStringLiteral("log"), QStringLiteral("--limit"),
+                   QStringLiteral("1")});
         QCOMPARE(r.exitCode, 0);
     }
 
@@ -509,7 +584,9 @@ private slots:
         QProcess p;
         p.setProcessEnvironment(clitest::cleanEnvironment());
         p.setStandardOutputFile(QStringLiteral("/dev/full"));
-        p.start(QStringLiteral(ESCTL_PATH), {QStringLiteral("--url"), copy(QStringLiteral("bankaccounts.sqlite")), QStringLiteral("export")});
+        p.start(
+            QStringLiteral(ESCTL_PATH),
+            {QStringLiteral("--url"), copy(QStringLiteral("bankaccounts.sqlite")), QStringLiteral("export")});
         QVERIFY(p.waitForFinished(60000));
         QCOMPARE(p.exitCode(), 1);
         QVERIFY(p.readAllStandardError().startsWith("esctl: error: cannot write the output"));
@@ -519,7 +596,8 @@ private slots:
     {
         Run r = esctl({QStringLiteral("--help")});
         QCOMPARE(r.exitCode, 0);
-        for (const char *c : {"info", "apps", "aggregates", "events", "log", "snapshots", "tracking", "get", "diff", "verify", "export", "serve"})
+        for (const char *c : {"info", "apps", "aggregates", "events", "log", "snapshots", "tracking", "get",
+                              "diff", "verify", "export", "serve"})
             QVERIFY2(r.out.contains(QByteArray("\n  ") + c + ' '), c);
         r = esctl({QStringLiteral("help"), QStringLiteral("export")});
         QCOMPARE(r.exitCode, 0);

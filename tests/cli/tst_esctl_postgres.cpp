@@ -34,7 +34,8 @@ es::json::Value parse(const QByteArray &text)
 
 QByteArray describe(const Run &r)
 {
-    return "exit " + QByteArray::number(r.exitCode) + "; stderr: " + r.err.left(600) + "; stdout: " + r.out.left(300);
+    return "exit " + QByteArray::number(r.exitCode) + "; stderr: " + r.err.left(600)
+        + "; stdout: " + r.out.left(300);
 }
 
 } // namespace
@@ -56,7 +57,8 @@ private slots:
         m_db = std::make_unique<es::test::ScratchDatabase>(QStringLiteral("es_esctl"));
         QVERIFY2(m_db->isValid(), qPrintable(m_db->error()));
         QString error;
-        QVERIFY2(m_db->loadDump(es::test::fixture(QStringLiteral("worlds-counters.postgres.sql")), &error), qPrintable(error));
+        QVERIFY2(m_db->loadDump(es::test::fixture(QStringLiteral("worlds-counters.postgres.sql")), &error),
+                 qPrintable(error));
         const auto &p = m_db->params();
         QUrl u;
         u.setScheme(QStringLiteral("postgresql"));
@@ -75,15 +77,19 @@ private slots:
     {
         QTest::addColumn<QString>("app");
         QTest::addColumn<QString>("jsonl");
-        QTest::addRow("worldsapplication") << QStringLiteral("worldsapplication") << QStringLiteral("worlds-counters.worldsapplication_events.jsonl");
-        QTest::addRow("counters") << QStringLiteral("counters") << QStringLiteral("worlds-counters.counters_events.jsonl");
+        QTest::addRow("worldsapplication")
+            << QStringLiteral("worldsapplication")
+            << QStringLiteral("worlds-counters.worldsapplication_events.jsonl");
+        QTest::addRow("counters") << QStringLiteral("counters")
+                                  << QStringLiteral("worlds-counters.counters_events.jsonl");
     }
 
     void exports()
     {
         QFETCH(QString, app);
         QFETCH(QString, jsonl);
-        const Run r = esctl({QStringLiteral("--url"), m_url, QStringLiteral("--app"), app, QStringLiteral("export")}, m_env);
+        const Run r = esctl(
+            {QStringLiteral("--url"), m_url, QStringLiteral("--app"), app, QStringLiteral("export")}, m_env);
         QVERIFY2(r.exitCode == 0 && r.err.isEmpty(), describe(r).constData());
         const QByteArrayList lines = r.lines();
         const QByteArrayList expected = fixtureLines(jsonl);
@@ -96,17 +102,18 @@ private slots:
 
     void trackingLagZero()
     {
-        const QJsonArray tracked = QJsonDocument::fromJson(
-                                       es::test::readFile(es::test::fixture(QStringLiteral("worlds-counters.counters_tracking.json"))))
-                                       .array();
+        const QJsonArray tracked
+            = QJsonDocument::fromJson(es::test::readFile(es::test::fixture(
+                                          QStringLiteral("worlds-counters.counters_tracking.json"))))
+                  .array();
         qint64 position = 0;
         QString upstream;
         for (const auto &row : tracked) {
             upstream = row.toArray().at(0).toString();
             position = std::max<qint64>(position, row.toArray().at(1).toInteger());
         }
-        Run r = esctl({QStringLiteral("--url"), m_url, QStringLiteral("--app"), QStringLiteral("counters"), QStringLiteral("--json"),
-                       QStringLiteral("tracking"), QStringLiteral("--counts")},
+        Run r = esctl({QStringLiteral("--url"), m_url, QStringLiteral("--app"), QStringLiteral("counters"),
+                       QStringLiteral("--json"), QStringLiteral("tracking"), QStringLiteral("--counts")},
                       m_env);
         QVERIFY2(r.exitCode == 0, describe(r).constData());
         const es::json::Value v = parse(r.out.trimmed());
@@ -118,27 +125,36 @@ private slots:
         QCOMPARE(t.find("upstream_application")->toQString(), QStringLiteral("worldsapplication"));
         QCOMPARE(t.find("lag")->toInteger(), 0);
 
-        r = esctl({QStringLiteral("--url"), m_url, QStringLiteral("--app"), QStringLiteral("counters"), QStringLiteral("tracking")}, m_env);
+        r = esctl({QStringLiteral("--url"), m_url, QStringLiteral("--app"), QStringLiteral("counters"),
+                   QStringLiteral("tracking")},
+                  m_env);
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.lines().size(), 2);
-        QVERIFY2(r.lines()[1].simplified() == QByteArray("counters WorldsApplication 65 65 0 -"), r.out.constData());
+        QVERIFY2(r.lines()[1].simplified() == QByteArray("counters WorldsApplication 65 65 0 -"),
+                 r.out.constData());
     }
 
     void verifyAndRebuild()
     {
-        Run r = esctl({QStringLiteral("--url"), m_url, QStringLiteral("--json"), QStringLiteral("verify"), QStringLiteral("--strict")}, m_env);
+        Run r = esctl({QStringLiteral("--url"), m_url, QStringLiteral("--json"), QStringLiteral("verify"),
+                       QStringLiteral("--strict")},
+                      m_env);
         QVERIFY2(r.exitCode == 0, describe(r).constData());
         QVERIFY(parse(r.out.trimmed()).find("clean")->toBool());
         QCOMPARE(parse(r.out.trimmed()).find("reports")->size(), size_t(2));
 
-        const QJsonObject counts = QJsonDocument::fromJson(es::test::readFile(es::test::fixture(QStringLiteral("worlds-counters.counts.json")))).object();
+        const QJsonObject counts
+            = QJsonDocument::fromJson(
+                  es::test::readFile(es::test::fixture(QStringLiteral("worlds-counters.counts.json"))))
+                  .object();
         for (auto it = counts.begin(); it != counts.end(); ++it) {
             const QString id = es::uuid::toDashed(es::uuid::v5url(QStringLiteral("/counters/") + it.key()));
-            r = esctl({QStringLiteral("--url"), m_url, QStringLiteral("--app"), QStringLiteral("counters"), QStringLiteral("--json"),
-                       QStringLiteral("get"), id},
+            r = esctl({QStringLiteral("--url"), m_url, QStringLiteral("--app"), QStringLiteral("counters"),
+                       QStringLiteral("--json"), QStringLiteral("get"), id},
                       m_env);
             QVERIFY2(r.exitCode == 0, describe(r).constData());
-            QCOMPARE(parse(r.out.trimmed()).find("state")->find("count")->toInteger(), it.value().toInteger());
+            QCOMPARE(parse(r.out.trimmed()).find("state")->find("count")->toInteger(),
+                     it.value().toInteger());
         }
     }
 
@@ -149,7 +165,8 @@ private slots:
         const Run r = esctl({QStringLiteral("--url"), m_url, QStringLiteral("apps")}, noPassword);
         QCOMPARE(r.exitCode, 1);
         QCOMPARE(r.errLines().size(), 1);
-        QVERIFY2(r.err.startsWith("esctl: error: PostgreSQL: authentication failed"), describe(r).constData());
+        QVERIFY2(r.err.startsWith("esctl: error: PostgreSQL: authentication failed"),
+                 describe(r).constData());
     }
 };
 

@@ -14,8 +14,9 @@ using detail::Row;
 namespace {
 
 // The WHERE clause for a key cursor and an id prefix.
-QString conditions(const Database &db, const std::optional<QUuid> &after, bool descending, const QString &prefix,
-                   const std::optional<QUuid> &exact, Binds &binds, const QString &column = QStringLiteral("originator_id"))
+QString conditions(const Database &db, const std::optional<QUuid> &after, bool descending,
+                   const QString &prefix, const std::optional<QUuid> &exact, Binds &binds,
+                   const QString &column = QStringLiteral("originator_id"))
 {
     QStringList parts;
     if (exact) {
@@ -41,13 +42,16 @@ QString pageSql(const AppData &a, const QString &where, bool descending, bool wi
     QString sql = QStringLiteral("SELECT g.originator_id, g.n, g.first_v, g.last_v, f.topic, f.state");
     if (withLast)
         sql += QStringLiteral(", l.topic, l.state");
-    sql += QStringLiteral(" FROM (SELECT originator_id, COUNT(*) AS n, MIN(originator_version) AS first_v, "
-                          "MAX(originator_version) AS last_v FROM %1%2 GROUP BY originator_id "
-                          "ORDER BY originator_id%3 LIMIT ?) AS g "
-                          "JOIN %1 AS f ON f.originator_id = g.originator_id AND f.originator_version = g.first_v")
+    sql += QStringLiteral(
+               " FROM (SELECT originator_id, COUNT(*) AS n, MIN(originator_version) AS first_v, "
+               "MAX(originator_version) AS last_v FROM %1%2 GROUP BY originator_id "
+               "ORDER BY originator_id%3 LIMIT ?) AS g "
+               "JOIN %1 AS f ON f.originator_id = g.originator_id AND f.originator_version = g.first_v")
                .arg(a.events, where, order);
     if (withLast)
-        sql += QStringLiteral(" JOIN %1 AS l ON l.originator_id = g.originator_id AND l.originator_version = g.last_v").arg(a.events);
+        sql += QStringLiteral(
+                   " JOIN %1 AS l ON l.originator_id = g.originator_id AND l.originator_version = g.last_v")
+                   .arg(a.events);
     sql += QStringLiteral(" ORDER BY g.originator_id") + order;
     return sql;
 }
@@ -73,7 +77,9 @@ AggregateSummary summarise(const AppData &a, const Row &r, const RecordDecoder &
         const qsizetype colon = first.topic.indexOf(QLatin1Char(':'));
         const qsizetype dot = first.topic.lastIndexOf(QLatin1Char('.'));
         s.type = dot > colon && colon >= 0 ? first.topic.left(dot) : first.topic;
-        s.problem = QStringLiteral("the first event (version %1, %2) is not a created event").arg(s.firstVersion).arg(first.topic);
+        s.problem = QStringLiteral("the first event (version %1, %2) is not a created event")
+                        .arg(s.firstVersion)
+                        .arg(first.topic);
     } else if (s.type.isEmpty()) {
         s.type = first.topic;
     }
@@ -113,8 +119,10 @@ QString AggregateCatalogue::normalisePrefix(const QString &prefix)
     if (p.size() > 32)
         throw ValueError(QStringLiteral("'%1' is longer than an id").arg(prefix));
     for (const QChar c : p)
-        if (!((c >= QLatin1Char('0') && c <= QLatin1Char('9')) || (c >= QLatin1Char('a') && c <= QLatin1Char('f'))))
-            throw ValueError(QStringLiteral("'%1' is not the beginning of an id (hex digits and dashes)").arg(prefix));
+        if (!((c >= QLatin1Char('0') && c <= QLatin1Char('9'))
+              || (c >= QLatin1Char('a') && c <= QLatin1Char('f'))))
+            throw ValueError(
+                QStringLiteral("'%1' is not the beginning of an id (hex digits and dashes)").arg(prefix));
     return p;
 }
 
@@ -187,8 +195,9 @@ std::optional<AggregateSummary> AggregateCatalogue::find(const QUuid &id) const
     Binds binds;
     const QString where = conditions(db, std::nullopt, false, QString(), id, binds);
     binds.push_back(1);
-    const auto rows = db.select(pageSql(a, where, false, true), binds,
-                                QStringLiteral("reading aggregate %1 of %2").arg(uuid::toDashed(id), a.info.eventsTable));
+    const auto rows
+        = db.select(pageSql(a, where, false, true), binds,
+                    QStringLiteral("reading aggregate %1 of %2").arg(uuid::toDashed(id), a.info.eventsTable));
     if (rows.empty())
         return std::nullopt;
     return summarise(a, rows.front(), *m_source.decoder, true);

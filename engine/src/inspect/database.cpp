@@ -41,7 +41,8 @@ public:
     void probe()
     {
         try {
-            select(QStringLiteral("SELECT COUNT(*) FROM sqlite_master"), {}, QStringLiteral("reading the schema"));
+            select(QStringLiteral("SELECT COUNT(*) FROM sqlite_master"), {},
+                   QStringLiteral("reading the schema"));
         } catch (const DatabaseError &) {
             const int code = m_lastCode;
             release();
@@ -49,9 +50,11 @@ public:
                 throw;
             if (QFileInfo(QFileInfo(m_path).absolutePath()).isWritable())
                 throw;
-            m_openName = QUrl::fromLocalFile(m_path).toString(QUrl::FullyEncoded) + QStringLiteral("?immutable=1");
+            m_openName
+                = QUrl::fromLocalFile(m_path).toString(QUrl::FullyEncoded) + QStringLiteral("?immutable=1");
             m_uri = true;
-            select(QStringLiteral("SELECT COUNT(*) FROM sqlite_master"), {}, QStringLiteral("reading the schema"));
+            select(QStringLiteral("SELECT COUNT(*) FROM sqlite_master"), {},
+                   QStringLiteral("reading the schema"));
         }
     }
 
@@ -59,12 +62,14 @@ protected:
     void open(QSqlDatabase &db) override
     {
         db.setDatabaseName(m_openName);
-        QString options = QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=%1").arg(m_busyTimeoutMs);
+        QString options
+            = QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=%1").arg(m_busyTimeoutMs);
         if (m_uri)
             options += QStringLiteral(";QSQLITE_OPEN_URI");
         db.setConnectOptions(options);
         if (!db.open())
-            throw InterfaceError(QStringLiteral("cannot open SQLite database '%1': %2").arg(m_path, db.lastError().text()));
+            throw InterfaceError(
+                QStringLiteral("cannot open SQLite database '%1': %2").arg(m_path, db.lastError().text()));
         // Read-only twice over: the connection is opened read-only, and query_only refuses every
         // statement that would write even if something reopened it otherwise.
         QSqlQuery q(db);
@@ -76,9 +81,11 @@ protected:
     {
         m_lastCode = sqliteCode(error);
         if ((m_lastCode & 0xff) == SqliteNotADb)
-            throw DatabaseError(QStringLiteral("'%1' is not a SQLite database (%2)").arg(m_path, error.databaseText()));
+            throw DatabaseError(
+                QStringLiteral("'%1' is not a SQLite database (%2)").arg(m_path, error.databaseText()));
         if ((m_lastCode & 0xff) == SqliteCantOpen)
-            throw OperationalError(QStringLiteral("cannot open SQLite database '%1': %2").arg(m_path, error.databaseText()));
+            throw OperationalError(
+                QStringLiteral("cannot open SQLite database '%1': %2").arg(m_path, error.databaseText()));
         ::es::detail::SqliteDatastore::throwError(error, QStringLiteral("%1 in '%2'").arg(what, m_path));
     }
 
@@ -87,7 +94,7 @@ private:
     QString m_openName;
     bool m_uri = false;
     int m_busyTimeoutMs;
-    mutable std::atomic<int> m_lastCode{0}; // the last error's code, for probe() (any thread may fail)
+    mutable std::atomic<int> m_lastCode {0}; // the last error's code, for probe() (any thread may fail)
 };
 
 class PostgresDatabase final : public Database
@@ -107,7 +114,8 @@ protected:
         db.setDatabaseName(m_params.dbname);
         db.setUserName(m_params.user);
         db.setPassword(m_params.password);
-        QString options = QStringLiteral("connect_timeout=%1;application_name=es-inspect").arg(m_params.connectTimeout);
+        QString options
+            = QStringLiteral("connect_timeout=%1;application_name=es-inspect").arg(m_params.connectTimeout);
         if (!m_params.sslmode.isEmpty())
             options += QStringLiteral(";sslmode=") + m_params.sslmode;
         db.setConnectOptions(options);
@@ -129,7 +137,8 @@ protected:
 
     [[noreturn]] void fail(const QSqlError &error, bool connectionAlive, const QString &what) const override
     {
-        ::es::detail::PostgresDatastore::throwError(error, connectionAlive, QStringLiteral("%1 (%2)").arg(what, describe()));
+        ::es::detail::PostgresDatastore::throwError(error, connectionAlive,
+                                                    QStringLiteral("%1 (%2)").arg(what, describe()));
     }
 
 private:
@@ -141,23 +150,30 @@ private:
         const QString where = QStringLiteral("%1:%2").arg(m_params.host).arg(m_params.port);
         const QString lower = text.toLower();
         if (lower.contains(QLatin1String("no password supplied")))
-            throw OperationalError(QStringLiteral("PostgreSQL: authentication failed for user '%1' on %2: the server "
-                                                  "asks for a password and none was given (put it in the URL, "
-                                                  "PGPASSWORD, POSTGRES_PASSWORD or ~/.pgpass)")
-                                       .arg(m_params.user, where));
+            throw OperationalError(
+                QStringLiteral("PostgreSQL: authentication failed for user '%1' on %2: the server "
+                               "asks for a password and none was given (put it in the URL, "
+                               "PGPASSWORD, POSTGRES_PASSWORD or ~/.pgpass)")
+                    .arg(m_params.user, where));
         if (lower.contains(QLatin1String("authentication failed")))
-            throw OperationalError(QStringLiteral("PostgreSQL: authentication failed for user '%1' on %2%3")
-                                       .arg(m_params.user, where,
-                                            m_params.passwordSource.isEmpty()
-                                                ? QString()
-                                                : QStringLiteral(" (password from %1)").arg(m_params.passwordSource)));
+            throw OperationalError(
+                QStringLiteral("PostgreSQL: authentication failed for user '%1' on %2%3")
+                    .arg(m_params.user, where,
+                         m_params.passwordSource.isEmpty()
+                             ? QString()
+                             : QStringLiteral(" (password from %1)").arg(m_params.passwordSource)));
         if (lower.contains(QLatin1String("does not exist")) && lower.contains(QLatin1String("database")))
-            throw OperationalError(QStringLiteral("PostgreSQL: database '%1' does not exist on %2").arg(m_params.dbname, where));
-        if (lower.contains(QLatin1String("connection refused")) || lower.contains(QLatin1String("could not connect"))
-            || lower.contains(QLatin1String("timeout expired")) || lower.contains(QLatin1String("could not translate host"))
-            || lower.contains(QLatin1String("no route to host")) || lower.contains(QLatin1String("network is unreachable"))) {
+            throw OperationalError(
+                QStringLiteral("PostgreSQL: database '%1' does not exist on %2").arg(m_params.dbname, where));
+        if (lower.contains(QLatin1String("connection refused"))
+            || lower.contains(QLatin1String("could not connect"))
+            || lower.contains(QLatin1String("timeout expired"))
+            || lower.contains(QLatin1String("could not translate host"))
+            || lower.contains(QLatin1String("no route to host"))
+            || lower.contains(QLatin1String("network is unreachable"))) {
             QString first = text.section(QLatin1Char('\n'), 0, 0).trimmed();
-            throw OperationalError(QStringLiteral("cannot reach the PostgreSQL server at %1: %2").arg(where, first));
+            throw OperationalError(
+                QStringLiteral("cannot reach the PostgreSQL server at %1: %2").arg(where, first));
         }
         throw OperationalError(QStringLiteral("PostgreSQL: cannot connect to database '%1' on %2 as '%3': %4")
                                    .arg(m_params.dbname, where, m_params.user, text.simplified()));
@@ -169,8 +185,7 @@ private:
 } // namespace
 
 Database::Database(Dialect dialect, const QString &label, const QString &describe)
-    : m_dialect(dialect),
-      m_describe(describe),
+    : m_dialect(dialect), m_describe(describe),
       m_pool(dialect == Dialect::Sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL"), label,
              [this](QSqlDatabase &db) { open(db); })
 { }
@@ -251,8 +266,9 @@ QMap<QString, QStringList> Database::tables() const
 {
     QMap<QString, QStringList> out;
     if (isSqlite()) {
-        const auto names = select(QStringLiteral("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name"), {},
-                                  QStringLiteral("listing the tables"));
+        const auto names
+            = select(QStringLiteral("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name"), {},
+                     QStringLiteral("listing the tables"));
         for (const Row &r : names) {
             const QString table = r[0].toString();
             QStringList cols;
@@ -262,13 +278,14 @@ QMap<QString, QStringList> Database::tables() const
             out.insert(table, cols);
         }
     } else {
-        const auto rows = select(QStringLiteral("SELECT c.relname, a.attname FROM pg_catalog.pg_class c "
-                                                "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-                                                "JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid "
-                                                "AND a.attnum > 0 AND NOT a.attisdropped "
-                                                "WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY (current_schemas(false)) "
-                                                "ORDER BY c.relname, a.attnum"),
-                                 {}, QStringLiteral("listing the tables"));
+        const auto rows = select(
+            QStringLiteral("SELECT c.relname, a.attname FROM pg_catalog.pg_class c "
+                           "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+                           "JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid "
+                           "AND a.attnum > 0 AND NOT a.attisdropped "
+                           "WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY (current_schemas(false)) "
+                           "ORDER BY c.relname, a.attnum"),
+            {}, QStringLiteral("listing the tables"));
         for (const Row &r : rows)
             out[r[0].toString()] << r[1].toString();
     }

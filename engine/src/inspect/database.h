@@ -78,7 +78,8 @@ public:
 protected:
     Database(Dialect dialect, const QString &label, const QString &describe);
     virtual void open(QSqlDatabase &db) = 0;
-    [[noreturn]] virtual void fail(const QSqlError &error, bool connectionAlive, const QString &what) const = 0;
+    [[noreturn]] virtual void fail(const QSqlError &error, bool connectionAlive,
+                                   const QString &what) const = 0;
 
     ::es::detail::ConnectionPool::Connection &connection() const { return m_pool.connection(); }
     QSqlQuery &prepared(::es::detail::ConnectionPool::Connection &c, const QString &sql) const;

@@ -28,9 +28,11 @@ QString DecodingSettings::readKeyFile(const QString &path)
 
 QString DecodedRecord::storage() const
 {
-    if (decoded.problem == DecodedState::Problem::CannotDecrypt || decoded.problem == DecodedState::Problem::NeedsKey)
+    if (decoded.problem == DecodedState::Problem::CannotDecrypt
+        || decoded.problem == DecodedState::Problem::NeedsKey)
         return QStringLiteral("encrypted");
-    if (decoded.problem == DecodedState::Problem::Damaged && !decoded.encrypted && decoded.compression == Compression::None)
+    if (decoded.problem == DecodedState::Problem::Damaged && !decoded.encrypted
+        && decoded.compression == Compression::None)
         return QStringLiteral("?");
     return decoded.storage();
 }
@@ -137,23 +139,26 @@ KeyCheck checkCipherKey(const Source &source, int sample)
             records.push_back(source.decoder->decode(n));
     } else {
         if (a.info.hasLog) {
-            const auto rows = a.db->select(QStringLiteral("SELECT %1, originator_id, originator_version, topic, state FROM %2 "
-                                                          "ORDER BY %1 LIMIT ?")
-                                               .arg(a.idColumn, a.events),
-                                           {sample}, QStringLiteral("sampling %1").arg(a.info.eventsTable));
+            const auto rows = a.db->select(
+                QStringLiteral("SELECT %1, originator_id, originator_version, topic, state FROM %2 "
+                               "ORDER BY %1 LIMIT ?")
+                    .arg(a.idColumn, a.events),
+                {sample}, QStringLiteral("sampling %1").arg(a.info.eventsTable));
             records = a.decodeRows(rows, true, *source.decoder);
         } else {
-            const auto rows = a.db->select(QStringLiteral("SELECT originator_id, originator_version, topic, state FROM %1 "
-                                                          "ORDER BY originator_id, originator_version LIMIT ?")
-                                               .arg(a.events),
-                                           {sample}, QStringLiteral("sampling %1").arg(a.info.eventsTable));
+            const auto rows = a.db->select(
+                QStringLiteral("SELECT originator_id, originator_version, topic, state FROM %1 "
+                               "ORDER BY originator_id, originator_version LIMIT ?")
+                    .arg(a.events),
+                {sample}, QStringLiteral("sampling %1").arg(a.info.eventsTable));
             records = a.decodeRows(rows, false, *source.decoder);
         }
         if (records.empty() && !a.snapshots.isEmpty()) {
-            const auto rows = a.db->select(QStringLiteral("SELECT originator_id, originator_version, topic, state FROM %1 "
-                                                          "ORDER BY originator_id, originator_version LIMIT ?")
-                                               .arg(a.snapshots),
-                                           {sample}, QStringLiteral("sampling %1").arg(a.info.snapshotsTable));
+            const auto rows = a.db->select(
+                QStringLiteral("SELECT originator_id, originator_version, topic, state FROM %1 "
+                               "ORDER BY originator_id, originator_version LIMIT ?")
+                    .arg(a.snapshots),
+                {sample}, QStringLiteral("sampling %1").arg(a.info.snapshotsTable));
             records = a.decodeRows(rows, false, *source.decoder);
         }
     }
@@ -164,7 +169,8 @@ KeyCheck checkCipherKey(const Source &source, int sample)
         if (!r.decoded.encrypted)
             continue;
         ++c.encrypted;
-        if (r.decoded.problem != DecodedState::Problem::CannotDecrypt && r.decoded.problem != DecodedState::Problem::NeedsKey)
+        if (r.decoded.problem != DecodedState::Problem::CannotDecrypt
+            && r.decoded.problem != DecodedState::Problem::NeedsKey)
             ++c.opened;
     }
     const QString app = source.application;
@@ -176,20 +182,24 @@ KeyCheck checkCipherKey(const Source &source, int sample)
         c.message = QStringLiteral("the records of '%1' are not encrypted").arg(app);
     } else if (!source.decoder->hasKey()) {
         c.verdict = KeyCheck::Verdict::NeedsKey;
-        c.message = QStringLiteral("the records of '%1' are encrypted: give the cipher key (--key, --key-file, "
-                                   "CIPHER_KEY or %2_CIPHER_KEY)")
-                        .arg(app, app.toUpper());
+        c.message
+            = QStringLiteral("the records of '%1' are encrypted: give the cipher key (--key, --key-file, "
+                             "CIPHER_KEY or %2_CIPHER_KEY)")
+                  .arg(app, app.toUpper());
     } else if (c.opened == c.encrypted) {
         c.verdict = KeyCheck::Verdict::KeyOpens;
-        c.message = QStringLiteral("%1 opens the encrypted records of '%2'").arg(source.decoder->keySource(), app);
+        c.message
+            = QStringLiteral("%1 opens the encrypted records of '%2'").arg(source.decoder->keySource(), app);
     } else if (c.opened == 0) {
         c.verdict = KeyCheck::Verdict::WrongKey;
-        c.message = QStringLiteral("wrong key: none of the %1 encrypted records sampled from '%2' opens with %3")
-                        .arg(c.encrypted)
-                        .arg(app, source.decoder->keySource());
+        c.message
+            = QStringLiteral("wrong key: none of the %1 encrypted records sampled from '%2' opens with %3")
+                  .arg(c.encrypted)
+                  .arg(app, source.decoder->keySource());
     } else {
         c.verdict = KeyCheck::Verdict::SomeFail;
-        c.message = QStringLiteral("%1 of %2 encrypted records sampled from '%3' do not open with %4 (altered records?)")
+        c.message = QStringLiteral(
+                        "%1 of %2 encrypted records sampled from '%3' do not open with %4 (altered records?)")
                         .arg(c.encrypted - c.opened)
                         .arg(c.encrypted)
                         .arg(app, source.decoder->keySource());

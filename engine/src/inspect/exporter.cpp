@@ -95,7 +95,8 @@ ExportSummary exportRecords(const Source &source, const ExportOptions &options,
         ++summary.rows;
         if (r.decoded.encrypted) {
             ++summary.encrypted;
-            if (r.decoded.problem == DecodedState::Problem::CannotDecrypt || r.decoded.problem == DecodedState::Problem::NeedsKey)
+            if (r.decoded.problem == DecodedState::Problem::CannotDecrypt
+                || r.decoded.problem == DecodedState::Problem::NeedsKey)
                 ++summary.encryptedFailed;
         }
         if (!exportable(r)) {

@@ -23,8 +23,9 @@ const AppData &appOf(const Source &s)
 
 QString selectColumns(const AppData &a)
 {
-    return a.info.hasLog ? QStringLiteral("%1, originator_id, originator_version, topic, state").arg(a.idColumn)
-                         : QStringLiteral("originator_id, originator_version, topic, state");
+    return a.info.hasLog
+        ? QStringLiteral("%1, originator_id, originator_version, topic, state").arg(a.idColumn)
+        : QStringLiteral("originator_id, originator_version, topic, state");
 }
 
 bool withinTime(const DecodedRecord &r, const LogQuery &q)
@@ -44,7 +45,8 @@ bool withinTime(const DecodedRecord &r, const LogQuery &q)
 
 // Gaps between ascending ids; `lowEdge`: the id below which ids were also asked for (the first
 // missing id is lowEdge + 1), or none.
-void addGaps(std::vector<qint64> ids, std::optional<qint64> lowEdge, std::optional<qint64> highEdge, std::vector<LogGap> &gaps)
+void addGaps(std::vector<qint64> ids, std::optional<qint64> lowEdge, std::optional<qint64> highEdge,
+             std::vector<LogGap> &gaps)
 {
     std::sort(ids.begin(), ids.end());
     if (ids.empty()) {
@@ -101,8 +103,9 @@ LogPage remotePage(const Source &source, const AppData &a, const LogQuery &q)
     }
 
     if (q.start <= 0)
-        throw NotSupportedError(QStringLiteral("a remote notification log cannot be read backwards from its end: "
-                                               "give the id to start from"));
+        throw NotSupportedError(
+            QStringLiteral("a remote notification log cannot be read backwards from its end: "
+                           "give the id to start from"));
     const qint64 low = std::max<qint64>(1, q.start - limit + 1);
     qint64 pos = low;
     std::vector<DecodedRecord> rows;
@@ -139,28 +142,34 @@ LogPage remotePage(const Source &source, const AppData &a, const LogQuery &q)
 
 EventPager::EventPager(Source source) : m_source(std::move(source)) { }
 
-RecordPage EventPager::page(const QUuid &id, std::optional<qint64> afterVersion, Direction direction, int limit) const
+RecordPage EventPager::page(const QUuid &id, std::optional<qint64> afterVersion, Direction direction,
+                            int limit) const
 {
     const AppData &a = appOf(m_source);
     const Database &db = a.database(QStringLiteral("the events of an aggregate"));
     limit = std::max(1, limit);
     const bool back = direction == Direction::Backward;
-    Binds binds{db.idValue(id)};
+    Binds binds {db.idValue(id)};
     QString sql = QStringLiteral("SELECT %1 FROM %2 WHERE originator_id = ?").arg(selectColumns(a), a.events);
     if (afterVersion) {
-        sql += back ? QStringLiteral(" AND originator_version < ?") : QStringLiteral(" AND originator_version > ?");
+        sql += back ? QStringLiteral(" AND originator_version < ?")
+                    : QStringLiteral(" AND originator_version > ?");
         binds.push_back(*afterVersion);
     }
-    sql += back ? QStringLiteral(" ORDER BY originator_version DESC LIMIT ?") : QStringLiteral(" ORDER BY originator_version LIMIT ?");
+    sql += back ? QStringLiteral(" ORDER BY originator_version DESC LIMIT ?")
+                : QStringLiteral(" ORDER BY originator_version LIMIT ?");
     binds.push_back(limit);
-    const auto rows = db.select(sql, binds, QStringLiteral("reading the events of %1 from %2").arg(uuid::toDashed(id), a.info.eventsTable));
+    const auto rows = db.select(
+        sql, binds,
+        QStringLiteral("reading the events of %1 from %2").arg(uuid::toDashed(id), a.info.eventsTable));
     RecordPage page;
     page.rows = a.decodeRows(rows, a.info.hasLog, *m_source.decoder);
     page.atEnd = rows.size() < static_cast<size_t>(limit);
     return page;
 }
 
-std::vector<DecodedRecord> EventPager::all(const QUuid &id, std::optional<qint64> lastVersion, const CancelFlag &cancel) const
+std::vector<DecodedRecord> EventPager::all(const QUuid &id, std::optional<qint64> lastVersion,
+                                           const CancelFlag &cancel) const
 {
     std::vector<DecodedRecord> out;
     std::optional<qint64> after;
@@ -192,7 +201,8 @@ LogPage LogPager::page(const LogQuery &q) const
     const int limit = std::max(1, q.limit);
     const bool back = q.direction == Direction::Backward;
     const bool byTime = q.from || q.to;
-    const bool byTopic = std::any_of(q.topics.begin(), q.topics.end(), [](const QString &t) { return !t.isEmpty(); });
+    const bool byTopic
+        = std::any_of(q.topics.begin(), q.topics.end(), [](const QString &t) { return !t.isEmpty(); });
     const qint64 budget = q.scanBudget > 0 ? q.scanBudget : std::max<qint64>(10000, 20LL * limit);
     const qint64 maxId = a.maxNotificationId();
     const QString what = QStringLiteral("reading the notification log of %1").arg(a.info.eventsTable);
@@ -209,8 +219,9 @@ LogPage LogPager::page(const LogQuery &q) const
     for (;;) {
         const qint64 want = limit - static_cast<qint64>(page.rows.size());
         const qint64 ask = byTime ? std::clamp<qint64>(budget - spent, 1, 1000) : want;
-        Binds binds{pos};
-        QString sql = QStringLiteral("SELECT %1, originator_id, originator_version, topic, state FROM %2 WHERE %1 %3 ?")
+        Binds binds {pos};
+        QString sql = QStringLiteral(
+                          "SELECT %1, originator_id, originator_version, topic, state FROM %2 WHERE %1 %3 ?")
                           .arg(col, a.events, back ? QStringLiteral("<=") : QStringLiteral(">="));
         qint64 windowEdge = 0;
         if (byTopic) {
@@ -305,17 +316,21 @@ SnapshotPage SnapshotPager::page(const SnapshotQuery &q) const
         binds.push_back(q.after->second);
     }
     const QString order = back ? QStringLiteral(" DESC") : QString();
-    const QString sql = QStringLiteral("SELECT originator_id, originator_version, topic, state FROM %1%2 "
-                                       "ORDER BY originator_id%3, originator_version%3 LIMIT ?")
-                            .arg(a.snapshots,
-                                 where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND ")),
-                                 order);
+    const QString sql
+        = QStringLiteral("SELECT originator_id, originator_version, topic, state FROM %1%2 "
+                         "ORDER BY originator_id%3, originator_version%3 LIMIT ?")
+              .arg(a.snapshots,
+                   where.isEmpty() ? QString()
+                                   : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND ")),
+                   order);
     binds.push_back(limit);
-    const auto rows = db.select(sql, binds, QStringLiteral("reading the snapshots in %1").arg(a.info.snapshotsTable));
+    const auto rows
+        = db.select(sql, binds, QStringLiteral("reading the snapshots in %1").arg(a.info.snapshotsTable));
     page.rows = a.decodeRows(rows, false, *m_source.decoder);
     page.atEnd = rows.size() < static_cast<size_t>(limit);
     page.next = page.rows.empty() ? q.after
-                                  : std::optional<SnapshotKey>(SnapshotKey(page.rows.back().originatorId, page.rows.back().originatorVersion));
+                                  : std::optional<SnapshotKey>(SnapshotKey(
+                                      page.rows.back().originatorId, page.rows.back().originatorVersion));
     return page;
 }
 
@@ -325,14 +340,18 @@ std::optional<DecodedRecord> SnapshotPager::latest(const QUuid &id, std::optiona
     const Database &db = a.database(QStringLiteral("snapshots"));
     if (a.snapshots.isEmpty())
         return std::nullopt;
-    Binds binds{db.idValue(id)};
-    QString sql = QStringLiteral("SELECT originator_id, originator_version, topic, state FROM %1 WHERE originator_id = ?").arg(a.snapshots);
+    Binds binds {db.idValue(id)};
+    QString sql
+        = QStringLiteral(
+              "SELECT originator_id, originator_version, topic, state FROM %1 WHERE originator_id = ?")
+              .arg(a.snapshots);
     if (atOrBelow) {
         sql += QStringLiteral(" AND originator_version <= ?");
         binds.push_back(*atOrBelow);
     }
     sql += QStringLiteral(" ORDER BY originator_version DESC LIMIT 1");
-    const auto rows = db.select(sql, binds, QStringLiteral("reading the snapshots of %1").arg(uuid::toDashed(id)));
+    const auto rows
+        = db.select(sql, binds, QStringLiteral("reading the snapshots of %1").arg(uuid::toDashed(id)));
     if (rows.empty())
         return std::nullopt;
     return m_source.decoder->decode(a.readEvent(rows.front(), 0));
@@ -350,23 +369,29 @@ std::vector<TrackingPosition> trackingPositions(const Source &source, bool withC
     const QString what = QStringLiteral("reading the tracking table %1").arg(a.info.trackingTable);
     // The upstream names by a loose index scan (one index probe per name, not a scan of every
     // tracking record), then each one's largest id from the index.
-    const auto names = db.select(QStringLiteral("WITH RECURSIVE names(n) AS (SELECT MIN(application_name) FROM %1 "
-                                                "UNION ALL SELECT (SELECT MIN(application_name) FROM %1 "
-                                                "WHERE application_name > names.n) FROM names WHERE names.n IS NOT NULL) "
-                                                "SELECT n FROM names WHERE n IS NOT NULL")
-                                     .arg(a.tracking),
-                                 {}, what);
+    const auto names
+        = db.select(QStringLiteral("WITH RECURSIVE names(n) AS (SELECT MIN(application_name) FROM %1 "
+                                   "UNION ALL SELECT (SELECT MIN(application_name) FROM %1 "
+                                   "WHERE application_name > names.n) FROM names WHERE names.n IS NOT NULL) "
+                                   "SELECT n FROM names WHERE n IS NOT NULL")
+                        .arg(a.tracking),
+                    {}, what);
     for (const Row &r : names) {
         TrackingPosition p;
         p.upstream = r[0].toString();
-        p.position = db.selectValue(QStringLiteral("SELECT MAX(notification_id) FROM %1 WHERE application_name = ?").arg(a.tracking),
-                                    {p.upstream}, what)
-                         .toLongLong();
+        p.position
+            = db.selectValue(QStringLiteral("SELECT MAX(notification_id) FROM %1 WHERE application_name = ?")
+                                 .arg(a.tracking),
+                             {p.upstream}, what)
+                  .toLongLong();
         if (withCounts)
-            p.records = db.selectValue(QStringLiteral("SELECT COUNT(*) FROM %1 WHERE application_name = ?").arg(a.tracking),
-                                       {p.upstream}, what)
-                            .toLongLong();
-        if (const ApplicationInfo *up = source.store->findApplication(p.upstream); up && up->hasLog && !up->isRemote) {
+            p.records
+                = db.selectValue(
+                        QStringLiteral("SELECT COUNT(*) FROM %1 WHERE application_name = ?").arg(a.tracking),
+                        {p.upstream}, what)
+                      .toLongLong();
+        if (const ApplicationInfo *up = source.store->findApplication(p.upstream);
+            up && up->hasLog && !up->isRemote) {
             p.upstreamApplication = up->name;
             p.upstreamMax = source.store->maxNotificationId(up->name);
             p.lag = *p.upstreamMax - p.position;

@@ -13,7 +13,10 @@ namespace {
 
 QString describe(const DecodedRecord &r)
 {
-    return QStringLiteral("%1 version %2 (%3)").arg(uuid::toDashed(r.originatorId)).arg(r.originatorVersion).arg(r.topic);
+    return QStringLiteral("%1 version %2 (%3)")
+        .arg(uuid::toDashed(r.originatorId))
+        .arg(r.originatorVersion)
+        .arg(r.topic);
 }
 
 // The domain event of a decoded record, mapped from its plaintext (so that the record's storage —
@@ -21,7 +24,8 @@ QString describe(const DecodedRecord &r)
 DomainEventPtr toDomainEvent(const Mapper &mapper, const DecodedRecord &r)
 {
     if (!r.decoded.hasState())
-        throw DataError(QStringLiteral("cannot rebuild: the record %1 cannot be decoded: %2").arg(describe(r), r.decoded.error));
+        throw DataError(QStringLiteral("cannot rebuild: the record %1 cannot be decoded: %2")
+                            .arg(describe(r), r.decoded.error));
     StoredEvent plain;
     plain.originatorId = r.originatorId;
     plain.originatorVersion = r.originatorVersion;
@@ -31,11 +35,13 @@ DomainEventPtr toDomainEvent(const Mapper &mapper, const DecodedRecord &r)
     try {
         return mapper.toDomainEvent(plain);
     } catch (const TopicError &e) {
-        throw TopicError(QStringLiteral("cannot rebuild: %1 (no class is registered for the topic of %2; link the "
-                                        "library that defines it)")
-                             .arg(e.message(), describe(r)));
+        throw TopicError(
+            QStringLiteral("cannot rebuild: %1 (no class is registered for the topic of %2; link the "
+                           "library that defines it)")
+                .arg(e.message(), describe(r)));
     } catch (const EventSourcingError &e) {
-        throw DataError(QStringLiteral("cannot rebuild: the record %1 cannot be mapped: %2").arg(describe(r), e.message()));
+        throw DataError(QStringLiteral("cannot rebuild: the record %1 cannot be mapped: %2")
+                            .arg(describe(r), e.message()));
     }
 }
 
@@ -70,9 +76,11 @@ void diffInto(const json::Value &a, const json::Value &b, const QString &path, s
         for (size_t i = 0; i < common; ++i)
             diffInto(a.array()[i], b.array()[i], QStringLiteral("%1[%2]").arg(path).arg(i), out);
         for (size_t i = common; i < a.size(); ++i)
-            out.push_back({JsonChange::Kind::Removed, QStringLiteral("%1[%2]").arg(path).arg(i), a.array()[i], json::Value()});
+            out.push_back({JsonChange::Kind::Removed, QStringLiteral("%1[%2]").arg(path).arg(i), a.array()[i],
+                           json::Value()});
         for (size_t i = common; i < b.size(); ++i)
-            out.push_back({JsonChange::Kind::Added, QStringLiteral("%1[%2]").arg(path).arg(i), json::Value(), b.array()[i]});
+            out.push_back({JsonChange::Kind::Added, QStringLiteral("%1[%2]").arg(path).arg(i), json::Value(),
+                           b.array()[i]});
         return;
     }
     if (a != b || a.type() != b.type())
@@ -144,9 +152,10 @@ RebuiltAggregate Rebuilder::rebuild(const QUuid &id, std::optional<qint64> versi
         if (std::optional<DecodedRecord> snap = SnapshotPager(m_source).latest(id, version)) {
             const QString type = snap->snapshotAggregateTopic();
             if (!type.isEmpty() && !canRebuild(type))
-                throw TopicError(QStringLiteral("cannot rebuild %1: its type '%2' is not registered in this program "
-                                                "(link the library that defines it)")
-                                     .arg(uuid::toDashed(id), type));
+                throw TopicError(
+                    QStringLiteral("cannot rebuild %1: its type '%2' is not registered in this program "
+                                   "(link the library that defines it)")
+                        .arg(uuid::toDashed(id), type));
             DomainEventPtr event = toDomainEvent(mapper, *snap);
             try {
                 aggregate = event->mutate(nullptr);
@@ -174,27 +183,31 @@ RebuiltAggregate Rebuilder::rebuild(const QUuid &id, std::optional<qint64> versi
             if (!aggregate && events.empty()) {
                 const QString type = r.originatorTopic();
                 if (!type.isEmpty() && !canRebuild(type))
-                    throw TopicError(QStringLiteral("cannot rebuild %1: its type '%2' is not registered in this program "
-                                                    "(link the library that defines it)")
-                                         .arg(uuid::toDashed(id), type));
+                    throw TopicError(
+                        QStringLiteral("cannot rebuild %1: its type '%2' is not registered in this program "
+                                       "(link the library that defines it)")
+                            .arg(uuid::toDashed(id), type));
             }
             events.push_back(toDomainEvent(mapper, r));
             after = r.originatorVersion;
         }
     }
     if (!aggregate && events.empty())
-        throw AggregateNotFound(version ? QStringLiteral("aggregate %1 has no events at or below version %2 in '%3'")
-                                              .arg(uuid::toDashed(id))
-                                              .arg(*version)
-                                              .arg(m_source.application)
-                                        : QStringLiteral("aggregate %1 not found in '%2'").arg(uuid::toDashed(id), m_source.application));
+        throw AggregateNotFound(
+            version ? QStringLiteral("aggregate %1 has no events at or below version %2 in '%3'")
+                          .arg(uuid::toDashed(id))
+                          .arg(*version)
+                          .arg(m_source.application)
+                    : QStringLiteral("aggregate %1 not found in '%2'")
+                          .arg(uuid::toDashed(id), m_source.application));
     try {
         aggregate = project(std::move(aggregate), events);
     } catch (const EventSourcingError &e) {
         throw DataError(QStringLiteral("cannot rebuild %1: %2").arg(uuid::toDashed(id), e.message()));
     }
     if (!aggregate)
-        throw AggregateNotFound(QStringLiteral("aggregate %1 not found in '%2'").arg(uuid::toDashed(id), m_source.application));
+        throw AggregateNotFound(
+            QStringLiteral("aggregate %1 not found in '%2'").arg(uuid::toDashed(id), m_source.application));
     out.eventsApplied = static_cast<qint64>(events.size());
     out.version = aggregate->version();
     out.topic = aggregate->topic();
@@ -208,11 +221,12 @@ std::optional<SnapshotComparison> Rebuilder::checkLatestSnapshot(const QUuid &id
     if (!snap)
         return std::nullopt;
     if (!snap->decoded.hasState())
-        throw DataError(QStringLiteral("the snapshot %1 cannot be decoded: %2").arg(describe(*snap), snap->decoded.error));
+        throw DataError(QStringLiteral("the snapshot %1 cannot be decoded: %2")
+                            .arg(describe(*snap), snap->decoded.error));
     const RebuiltAggregate replay = rebuild(id, snap->originatorVersion, false);
     const json::Value *inner = snap->decoded.state.find("state");
-    const json::Value snapshotJson = aggregateJson(id, snap->originatorVersion, snap->snapshotAggregateTopic(),
-                                                   inner ? *inner : json::Value());
+    const json::Value snapshotJson = aggregateJson(
+        id, snap->originatorVersion, snap->snapshotAggregateTopic(), inner ? *inner : json::Value());
     SnapshotComparison c;
     c.snapshotVersion = snap->originatorVersion;
     c.changes = diffJson(snapshotJson, replay.json);

@@ -23,8 +23,9 @@ namespace detail {
 const Database &AppData::database(const QString &what) const
 {
     if (!db)
-        throw NotSupportedError(QStringLiteral("%1 is a remote notification log: it cannot give %2 (only the log)")
-                                    .arg(info.location, what));
+        throw NotSupportedError(
+            QStringLiteral("%1 is a remote notification log: it cannot give %2 (only the log)")
+                .arg(info.location, what));
     return *db;
 }
 
@@ -33,8 +34,9 @@ const QString &AppData::logColumn() const
     if (info.isRemote)
         return idColumn;
     if (idColumn.isEmpty())
-        throw ProgrammingError(QStringLiteral("the events of application '%1' (table %2) have no notification log")
-                                   .arg(info.name, info.eventsTable));
+        throw ProgrammingError(
+            QStringLiteral("the events of application '%1' (table %2) have no notification log")
+                .arg(info.name, info.eventsTable));
     return idColumn;
 }
 
@@ -64,7 +66,8 @@ StoredEvent AppData::readEvent(const Row &row, int first) const
     return e;
 }
 
-std::vector<DecodedRecord> AppData::decodeRows(const std::vector<Row> &rows, bool withId, const RecordDecoder &decoder) const
+std::vector<DecodedRecord> AppData::decodeRows(const std::vector<Row> &rows, bool withId,
+                                               const RecordDecoder &decoder) const
 {
     std::vector<DecodedRecord> out;
     out.reserve(rows.size());
@@ -80,9 +83,10 @@ std::vector<DecodedRecord> AppData::decodeRows(const std::vector<Row> &rows, boo
 qint64 AppData::maxNotificationId() const
 {
     const QString &col = logColumn();
-    const QVariant v = database(QStringLiteral("the largest notification id"))
-                           .selectValue(QStringLiteral("SELECT MAX(%1) FROM %2").arg(col, events), {},
-                                        QStringLiteral("reading the largest notification id of %1").arg(info.eventsTable));
+    const QVariant v
+        = database(QStringLiteral("the largest notification id"))
+              .selectValue(QStringLiteral("SELECT MAX(%1) FROM %2").arg(col, events), {},
+                           QStringLiteral("reading the largest notification id of %1").arg(info.eventsTable));
     return v.isNull() ? 0 : v.toLongLong();
 }
 
@@ -96,7 +100,8 @@ const AppData &StoreData::app(const QString &name) const
     QStringList names;
     for (const auto &a : apps)
         names << a.info.name;
-    throw ValueError(QStringLiteral("no application '%1' in the store (applications: %2)").arg(name, names.join(QStringLiteral(", "))));
+    throw ValueError(QStringLiteral("no application '%1' in the store (applications: %2)")
+                         .arg(name, names.join(QStringLiteral(", "))));
 }
 
 } // namespace detail
@@ -109,7 +114,8 @@ const QStringList TrackingColumns = {QStringLiteral("application_name"), QString
 
 bool hasColumns(const QStringList &have, const QStringList &wanted)
 {
-    return std::all_of(wanted.begin(), wanted.end(), [&](const QString &c) { return have.contains(c, Qt::CaseInsensitive); });
+    return std::all_of(wanted.begin(), wanted.end(),
+                       [&](const QString &c) { return have.contains(c, Qt::CaseInsensitive); });
 }
 
 // Whether a SQLite table has a rowid (Python's application recorder's events table has; the
@@ -127,8 +133,8 @@ bool sqliteHasRowid(const Database &db, const QString &table)
 
 // Finds the applications in one database. `fileName`: the name of the application whose tables
 // are unprefixed ("stored_events"…) in a SQLite file.
-std::vector<AppData> discover(const std::shared_ptr<Database> &db, const QString &fileName, const QString &location,
-                              QStringList &notes)
+std::vector<AppData> discover(const std::shared_ptr<Database> &db, const QString &fileName,
+                              const QString &location, QStringList &notes)
 {
     const QMap<QString, QStringList> tables = db->tables();
     std::vector<AppData> found;
@@ -137,13 +143,15 @@ std::vector<AppData> discover(const std::shared_ptr<Database> &db, const QString
         if (it == tables.constEnd())
             return {};
         if (!hasColumns(*it, columns)) {
-            notes << QStringLiteral("%1: table %2 is named like an event store's but lacks its columns (%3); ignored")
+            notes << QStringLiteral(
+                         "%1: table %2 is named like an event store's but lacks its columns (%3); ignored")
                          .arg(location, name, columns.join(QStringLiteral(", ")));
             return {};
         }
         return name;
     };
-    auto add = [&](const QString &appName, const QString &events, const QString &snapshots, const QString &tracking) {
+    auto add = [&](const QString &appName, const QString &events, const QString &snapshots,
+                   const QString &tracking) {
         AppData a;
         a.db = db;
         a.info.name = appName;
@@ -179,7 +187,8 @@ std::vector<AppData> discover(const std::shared_ptr<Database> &db, const QString
             // Python's unnamed application: SQLite calls its tracking table "tracking", PostgreSQL
             // "notification_tracking".
             if (tracking.isEmpty())
-                tracking = table(db->isSqlite() ? QStringLiteral("tracking") : QStringLiteral("notification_tracking"),
+                tracking = table(db->isSqlite() ? QStringLiteral("tracking")
+                                                : QStringLiteral("notification_tracking"),
                                  TrackingColumns);
             add(db->isSqlite() && !fileName.isEmpty() ? fileName : prefix, events, snapshots, tracking);
         } else {
@@ -192,7 +201,8 @@ std::vector<AppData> discover(const std::shared_ptr<Database> &db, const QString
 QStringList sqliteFilesIn(const QString &dir)
 {
     QDir d(dir);
-    return d.entryList({QStringLiteral("*.sqlite"), QStringLiteral("*.db")}, QDir::Files | QDir::Readable, QDir::Name);
+    return d.entryList({QStringLiteral("*.sqlite"), QStringLiteral("*.db")}, QDir::Files | QDir::Readable,
+                       QDir::Name);
 }
 
 // Python's SQLITE_LOCK_TIMEOUT (seconds), as the recorders read it.
@@ -209,20 +219,26 @@ int busyTimeoutMs(const QProcessEnvironment &env)
 class ReadOnlyRecorder final : public ApplicationRecorder
 {
 public:
-    ReadOnlyRecorder(std::shared_ptr<const Store> store, const AppData &app) : m_store(std::move(store)), m_app(app) { }
+    ReadOnlyRecorder(std::shared_ptr<const Store> store, const AppData &app)
+        : m_store(std::move(store)), m_app(app)
+    { }
 
     std::vector<qint64> insertEvents(const std::vector<StoredEvent> &, const Tracking *) override
     {
-        throw ProgrammingError(QStringLiteral("%1 is open read-only in the inspector: events cannot be inserted")
-                                   .arg(m_store->displayUrl()));
+        throw ProgrammingError(
+            QStringLiteral("%1 is open read-only in the inspector: events cannot be inserted")
+                .arg(m_store->displayUrl()));
     }
 
-    std::vector<StoredEvent> selectEvents(const QUuid &originatorId, std::optional<qint64> gt, std::optional<qint64> lte,
-                                          bool desc, std::optional<qint64> limit) override
+    std::vector<StoredEvent> selectEvents(const QUuid &originatorId, std::optional<qint64> gt,
+                                          std::optional<qint64> lte, bool desc,
+                                          std::optional<qint64> limit) override
     {
-        Binds binds{m_app.db->idValue(originatorId)};
-        QString sql = QStringLiteral("SELECT originator_id, originator_version, topic, state FROM %1 WHERE originator_id = ?")
-                          .arg(m_app.events);
+        Binds binds {m_app.db->idValue(originatorId)};
+        QString sql
+            = QStringLiteral(
+                  "SELECT originator_id, originator_version, topic, state FROM %1 WHERE originator_id = ?")
+                  .arg(m_app.events);
         if (gt) {
             sql += QStringLiteral(" AND originator_version > ?");
             binds.push_back(*gt);
@@ -231,28 +247,33 @@ public:
             sql += QStringLiteral(" AND originator_version <= ?");
             binds.push_back(*lte);
         }
-        sql += desc ? QStringLiteral(" ORDER BY originator_version DESC") : QStringLiteral(" ORDER BY originator_version");
+        sql += desc ? QStringLiteral(" ORDER BY originator_version DESC")
+                    : QStringLiteral(" ORDER BY originator_version");
         if (limit) {
             sql += QStringLiteral(" LIMIT ?");
             binds.push_back(*limit);
         }
         std::vector<StoredEvent> out;
-        for (const Row &r : m_app.db->select(sql, binds, QStringLiteral("selecting events from %1").arg(m_app.info.eventsTable)))
+        for (const Row &r : m_app.db->select(
+                 sql, binds, QStringLiteral("selecting events from %1").arg(m_app.info.eventsTable)))
             out.push_back(m_app.readEvent(r, 0));
         return out;
     }
 
-    std::vector<Notification> selectNotifications(qint64 start, qint64 limit, const QStringList &topics) override
+    std::vector<Notification> selectNotifications(qint64 start, qint64 limit,
+                                                  const QStringList &topics) override
     {
         const QString &col = m_app.logColumn();
-        Binds binds{start};
+        Binds binds {start};
         const QString topicSql = AppData::topicCondition(topics, binds);
         binds.push_back(limit);
-        const QString sql = QStringLiteral("SELECT %1, originator_id, originator_version, topic, state FROM %2 "
-                                           "WHERE %1 >= ?%3 ORDER BY %1 LIMIT ?")
-                                .arg(col, m_app.events, topicSql);
+        const QString sql
+            = QStringLiteral("SELECT %1, originator_id, originator_version, topic, state FROM %2 "
+                             "WHERE %1 >= ?%3 ORDER BY %1 LIMIT ?")
+                  .arg(col, m_app.events, topicSql);
         std::vector<Notification> out;
-        for (const Row &r : m_app.db->select(sql, binds, QStringLiteral("selecting notifications from %1").arg(m_app.info.eventsTable))) {
+        for (const Row &r : m_app.db->select(
+                 sql, binds, QStringLiteral("selecting notifications from %1").arg(m_app.info.eventsTable))) {
             Notification n;
             static_cast<StoredEvent &>(n) = m_app.readEvent(r, 1);
             n.id = r[0].toLongLong();
@@ -342,7 +363,8 @@ std::shared_ptr<const Store> Store::open(const StoreLocation &location, const Op
             }
         }
         if (files.isEmpty())
-            throw ProgrammingError(QStringLiteral("no event store in %1: the folder has no *.sqlite or *.db file").arg(shown));
+            throw ProgrammingError(
+                QStringLiteral("no event store in %1: the folder has no *.sqlite or *.db file").arg(shown));
         break;
     }
     case StoreKind::Postgres: {
@@ -356,13 +378,14 @@ std::shared_ptr<const Store> Store::open(const StoreLocation &location, const Op
         p.sslmode = location.sslmode;
         p.connectTimeout = options.connectTimeoutSeconds;
         auto db = Database::openPostgres(p);
-        data->apps = discover(db, QString(), QStringLiteral("database '%1' on %2:%3").arg(p.dbname, p.host).arg(p.port),
+        data->apps = discover(db, QString(),
+                              QStringLiteral("database '%1' on %2:%3").arg(p.dbname, p.host).arg(p.port),
                               data->notes);
         break;
     }
     case StoreKind::Remote: {
-        auto client = std::make_shared<NotificationLogJSONClient>(location.remoteUrl, options.remoteSectionSize,
-                                                                  options.connectTimeoutSeconds * 1000);
+        auto client = std::make_shared<NotificationLogJSONClient>(
+            location.remoteUrl, options.remoteSectionSize, options.connectTimeoutSeconds * 1000);
         // Reaching the service now gives a clear error at open, not at the first page.
         client->select(1, 1);
         AppData a;
@@ -377,25 +400,43 @@ std::shared_ptr<const Store> Store::open(const StoreLocation &location, const Op
     }
 
     if (data->apps.empty())
-        throw ProgrammingError(QStringLiteral("no event store in %1: no table is named as the eventsourcing library "
-                                              "names them (stored_events, <app>_events, …)")
-                                   .arg(shown));
+        throw ProgrammingError(
+            QStringLiteral("no event store in %1: no table is named as the eventsourcing library "
+                           "names them (stored_events, <app>_events, …)")
+                .arg(shown));
     // Two files may hold applications of the same name (prefixed tables): keep both, apart.
-    std::stable_sort(data->apps.begin(), data->apps.end(),
-                     [](const AppData &a, const AppData &b) { return a.info.name.compare(b.info.name, Qt::CaseInsensitive) < 0; });
+    std::stable_sort(data->apps.begin(), data->apps.end(), [](const AppData &a, const AppData &b) {
+        return a.info.name.compare(b.info.name, Qt::CaseInsensitive) < 0;
+    });
     for (size_t i = 1; i < data->apps.size(); ++i)
         if (data->apps[i].info.name.compare(data->apps[i - 1].info.name, Qt::CaseInsensitive) == 0)
-            data->apps[i].info.name += QStringLiteral(" (%1)").arg(QFileInfo(data->apps[i].info.location).fileName());
+            data->apps[i].info.name
+                += QStringLiteral(" (%1)").arg(QFileInfo(data->apps[i].info.location).fileName());
     for (const auto &a : data->apps)
         data->infos.push_back(a.info);
     return std::shared_ptr<const Store>(new Store(std::move(data)));
 }
 
-StoreKind Store::kind() const { return d->location.kind; }
-const StoreLocation &Store::location() const { return d->location; }
-QString Store::displayUrl() const { return d->location.displayUrl(); }
-const std::vector<ApplicationInfo> &Store::applications() const { return d->infos; }
-QStringList Store::discoveryNotes() const { return d->notes; }
+StoreKind Store::kind() const
+{
+    return d->location.kind;
+}
+const StoreLocation &Store::location() const
+{
+    return d->location;
+}
+QString Store::displayUrl() const
+{
+    return d->location.displayUrl();
+}
+const std::vector<ApplicationInfo> &Store::applications() const
+{
+    return d->infos;
+}
+QStringList Store::discoveryNotes() const
+{
+    return d->notes;
+}
 
 const ApplicationInfo *Store::findApplication(const QString &name) const
 {
@@ -413,7 +454,10 @@ const ApplicationInfo &Store::application(const QString &name) const
         QStringList names;
         for (const auto &a : d->infos)
             names << a.name;
-        throw ValueError(QStringLiteral("%1 holds %2 applications (%3): choose one").arg(displayUrl()).arg(names.size()).arg(names.join(QStringLiteral(", "))));
+        throw ValueError(QStringLiteral("%1 holds %2 applications (%3): choose one")
+                             .arg(displayUrl())
+                             .arg(names.size())
+                             .arg(names.join(QStringLiteral(", "))));
     }
     if (const ApplicationInfo *a = findApplication(name))
         return *a;
@@ -433,8 +477,9 @@ qint64 Store::minNotificationId(const QString &app) const
     const AppData &a = d->app(application(app).name);
     if (a.info.isRemote)
         return -1;
-    const QVariant v = a.db->selectValue(QStringLiteral("SELECT MIN(%1) FROM %2").arg(a.logColumn(), a.events), {},
-                                         QStringLiteral("reading the smallest notification id of %1").arg(a.info.eventsTable));
+    const QVariant v = a.db->selectValue(
+        QStringLiteral("SELECT MIN(%1) FROM %2").arg(a.logColumn(), a.events), {},
+        QStringLiteral("reading the smallest notification id of %1").arg(a.info.eventsTable));
     return v.isNull() ? 0 : v.toLongLong();
 }
 
@@ -466,10 +511,11 @@ ApplicationCounts Store::counts(const QString &app, const CancelFlag &cancel, co
             binds.push_back(*after);
         }
         binds.push_back(Chunk);
-        const auto rows = db.select(QStringLiteral("SELECT originator_id, COUNT(*) FROM %1%2 GROUP BY originator_id "
-                                                   "ORDER BY originator_id LIMIT ?")
-                                        .arg(a.events, where),
-                                    binds, QStringLiteral("counting the events of %1").arg(a.info.eventsTable));
+        const auto rows
+            = db.select(QStringLiteral("SELECT originator_id, COUNT(*) FROM %1%2 GROUP BY originator_id "
+                                       "ORDER BY originator_id LIMIT ?")
+                            .arg(a.events, where),
+                        binds, QStringLiteral("counting the events of %1").arg(a.info.eventsTable));
         for (const Row &r : rows)
             c.events += r[1].toLongLong();
         c.aggregates += static_cast<qint64>(rows.size());
@@ -479,11 +525,12 @@ ApplicationCounts Store::counts(const QString &app, const CancelFlag &cancel, co
         after = rows.back()[0];
     }
     if (!a.snapshots.isEmpty())
-        c.snapshots = countByKey(db, a.snapshots, QStringLiteral("originator_id"), QStringLiteral("originator_version"),
-                                 cancel, [&](qint64) { report(c.events); });
+        c.snapshots
+            = countByKey(db, a.snapshots, QStringLiteral("originator_id"),
+                         QStringLiteral("originator_version"), cancel, [&](qint64) { report(c.events); });
     if (!a.tracking.isEmpty())
-        c.tracking = countByKey(db, a.tracking, QStringLiteral("application_name"), QStringLiteral("notification_id"),
-                                cancel, [&](qint64) { report(c.events); });
+        c.tracking = countByKey(db, a.tracking, QStringLiteral("application_name"),
+                                QStringLiteral("notification_id"), cancel, [&](qint64) { report(c.events); });
     return c;
 }
 
@@ -514,7 +561,8 @@ QMap<QString, QString> Store::applicationEnvironment(const QString &app) const
         env.insert(QStringLiteral("SQLITE_DBNAME"), a.info.location);
         break;
     case StoreKind::Postgres:
-        env.insert(QStringLiteral("INFRASTRUCTURE_FACTORY"), QStringLiteral("eventsourcing.postgres:Factory"));
+        env.insert(QStringLiteral("INFRASTRUCTURE_FACTORY"),
+                   QStringLiteral("eventsourcing.postgres:Factory"));
         env.insert(QStringLiteral("POSTGRES_HOST"), d->location.host);
         env.insert(QStringLiteral("POSTGRES_PORT"), QString::number(d->location.port));
         env.insert(QStringLiteral("POSTGRES_USER"), d->location.user);

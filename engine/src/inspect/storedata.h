@@ -16,7 +16,7 @@ namespace es::inspect::detail {
 struct AppData
 {
     ApplicationInfo info;
-    std::shared_ptr<Database> db;           // null for a remote log
+    std::shared_ptr<Database> db; // null for a remote log
     std::shared_ptr<NotificationLog> remote; // the remote log's client
     // Quoted identifiers for SQL text (from discovery only); "" when absent.
     QString events, snapshots, tracking;
@@ -33,7 +33,8 @@ struct AppData
     // A StoredEvent from columns originator_id, originator_version, topic, state at `first`.
     StoredEvent readEvent(const Row &row, int first) const;
     // Rows [id,] originator_id, originator_version, topic, state decoded with `decoder`.
-    std::vector<DecodedRecord> decodeRows(const std::vector<Row> &rows, bool withId, const RecordDecoder &decoder) const;
+    std::vector<DecodedRecord> decodeRows(const std::vector<Row> &rows, bool withId,
+                                          const RecordDecoder &decoder) const;
     // The largest notification id (0 when empty).
     qint64 maxNotificationId() const;
 };

@@ -59,7 +59,8 @@ StoreLocation sqliteLocation(const QString &path)
 
 } // namespace
 
-QString pgpassLookup(const QString &file, const QString &host, int port, const QString &dbname, const QString &user)
+QString pgpassLookup(const QString &file, const QString &host, int port, const QString &dbname,
+                     const QString &user)
 {
     QFile f(file);
     if (file.isEmpty() || !f.open(QIODevice::ReadOnly | QIODevice::Text))
@@ -78,7 +79,8 @@ QString pgpassLookup(const QString &file, const QString &host, int port, const Q
             continue;
         // libpq: "localhost" in the file also matches connections over a local socket; the inspector
         // always connects over TCP, so the host is compared as given.
-        if (matches(f5[0], host) && matches(f5[1], portText) && matches(f5[2], dbname) && matches(f5[3], user))
+        if (matches(f5[0], host) && matches(f5[1], portText) && matches(f5[2], dbname)
+            && matches(f5[3], user))
             return f5[4];
     }
     return {};
@@ -108,7 +110,8 @@ StoreLocation StoreLocation::parse(const QString &text, const QProcessEnvironmen
     if (scheme == QLatin1String("postgresql") || scheme == QLatin1String("postgres")) {
         const QUrl u(url, QUrl::StrictMode);
         if (!u.isValid())
-            throw ValueError(QStringLiteral("'%1' is not a valid PostgreSQL URL: %2").arg(url, u.errorString()));
+            throw ValueError(
+                QStringLiteral("'%1' is not a valid PostgreSQL URL: %2").arg(url, u.errorString()));
         StoreLocation l;
         l.kind = StoreKind::Postgres;
         l.host = u.host();
@@ -116,7 +119,8 @@ StoreLocation StoreLocation::parse(const QString &text, const QProcessEnvironmen
             l.host = firstSet(env, {"PGHOST", "POSTGRES_HOST"});
         if (l.host.isEmpty())
             l.host = QStringLiteral("localhost");
-        QString portText = u.port() > 0 ? QString::number(u.port()) : firstSet(env, {"PGPORT", "POSTGRES_PORT"});
+        QString portText
+            = u.port() > 0 ? QString::number(u.port()) : firstSet(env, {"PGPORT", "POSTGRES_PORT"});
         if (portText.isEmpty())
             portText = QStringLiteral("5432");
         bool ok = false;
@@ -168,9 +172,10 @@ StoreLocation StoreLocation::parse(const QString &text, const QProcessEnvironmen
     }
 
     if (!scheme.isEmpty() && url.mid(colon + 1).startsWith(QLatin1String("//")))
-        throw ValueError(QStringLiteral("unsupported URL scheme '%1' (use a SQLite file or folder, sqlite:///path, "
-                                        "postgresql://user@host:port/dbname or http://host:port/)")
-                             .arg(scheme));
+        throw ValueError(
+            QStringLiteral("unsupported URL scheme '%1' (use a SQLite file or folder, sqlite:///path, "
+                           "postgresql://user@host:port/dbname or http://host:port/)")
+                .arg(scheme));
     return sqliteLocation(url);
 }
 

@@ -26,7 +26,8 @@ public:
         : m_report(report), m_options(options), m_app(app)
     { }
 
-    Finding make(Finding::Severity severity, const QString &kind, const QString &table, const QString &message) const
+    Finding make(Finding::Severity severity, const QString &kind, const QString &table,
+                 const QString &message) const
     {
         Finding f;
         f.severity = severity;
@@ -53,8 +54,9 @@ public:
     void finish()
     {
         for (auto it = m_suppressed.constBegin(); it != m_suppressed.constEnd(); ++it)
-            m_report.findings.push_back(make(it->first, QStringLiteral("truncated"), QString(),
-                                             QStringLiteral("%1 more '%2' findings not listed").arg(it->second).arg(it.key())));
+            m_report.findings.push_back(
+                make(it->first, QStringLiteral("truncated"), QString(),
+                     QStringLiteral("%1 more '%2' findings not listed").arg(it->second).arg(it.key())));
     }
 
 private:
@@ -74,7 +76,8 @@ QString rangesText(const std::vector<std::pair<qint64, qint64>> &ranges)
 {
     QStringList parts;
     for (const auto &r : ranges)
-        parts << (r.first == r.second ? QString::number(r.first) : QStringLiteral("%1-%2").arg(r.first).arg(r.second));
+        parts << (r.first == r.second ? QString::number(r.first)
+                                      : QStringLiteral("%1-%2").arg(r.first).arg(r.second));
     if (parts.size() > 10) {
         const qsizetype more = parts.size() - 10;
         parts = parts.mid(0, 10);
@@ -102,7 +105,8 @@ struct RecordChecks
         where.version = r.originatorVersion;
         if (r.decoded.encrypted) {
             ++encrypted;
-            if (r.decoded.problem == DecodedState::Problem::CannotDecrypt || r.decoded.problem == DecodedState::Problem::NeedsKey)
+            if (r.decoded.problem == DecodedState::Problem::CannotDecrypt
+                || r.decoded.problem == DecodedState::Problem::NeedsKey)
                 ++encryptedFailed;
         }
         if (r.decoded.problem == DecodedState::Problem::UnknownType) {
@@ -138,7 +142,8 @@ struct RecordChecks
             Finding f = it->second;
             f.severity = Finding::Severity::Warning;
             f.kind = QStringLiteral("unknown-type");
-            f.message = QStringLiteral("%1 record(s) hold _type_ '%2', which no linked code registers (shown as stored)")
+            f.message = QStringLiteral(
+                            "%1 record(s) hold _type_ '%2', which no linked code registers (shown as stored)")
                             .arg(it->first)
                             .arg(it.key());
             out.add(std::move(f));
@@ -196,7 +201,8 @@ json::Value Finding::toJson() const
 
 int VerifyReport::count(Finding::Severity s) const
 {
-    return static_cast<int>(std::count_if(findings.begin(), findings.end(), [s](const Finding &f) { return f.severity == s; }));
+    return static_cast<int>(
+        std::count_if(findings.begin(), findings.end(), [s](const Finding &f) { return f.severity == s; }));
 }
 
 json::Value VerifyReport::toJson() const
@@ -216,13 +222,14 @@ json::Value VerifyReport::toJson() const
     return o;
 }
 
-VerifyReport verify(const Source &source, const VerifyOptions &options, const CancelFlag &cancel, const Progress &progress)
+VerifyReport verify(const Source &source, const VerifyOptions &options, const CancelFlag &cancel,
+                    const Progress &progress)
 {
     const AppData &a = source.store->data().app(source.application);
     VerifyReport report;
     report.application = a.info.name;
     Collector out(report, options, a.info);
-    RecordChecks records{out, report, *source.decoder, {}, {}, 0, 0};
+    RecordChecks records {out, report, *source.decoder, {}, {}, 0, 0};
     const qint64 maxId = a.info.isRemote || !a.info.hasLog ? -1 : a.maxNotificationId();
     const qint64 estimate = maxId > 0 ? 2 * maxId : -1;
     qint64 done = 0;
@@ -233,7 +240,8 @@ VerifyReport verify(const Source &source, const VerifyOptions &options, const Ca
     };
 
     // 1. Versions of every aggregate, along the key.
-    QHash<QUuid, qint64> lastVersions; // for the snapshots pass (only aggregates that have snapshots are looked up)
+    QHash<QUuid, qint64>
+        lastVersions; // for the snapshots pass (only aggregates that have snapshots are looked up)
     if (!a.info.isRemote) {
         const AggregateCatalogue catalogue(source);
         CatalogueQuery q;
@@ -247,24 +255,26 @@ VerifyReport verify(const Source &source, const VerifyOptions &options, const Ca
                 const AggregateClass *cls = findAggregateClass(s.type);
                 const qint64 initial = cls ? cls->initialVersion : 1;
                 if (s.firstVersion != initial) {
-                    Finding f = out.make(cls ? Finding::Severity::Error : Finding::Severity::Warning, QStringLiteral("first-version"),
-                                         a.info.eventsTable,
-                                         QStringLiteral("aggregate %1 starts at version %2, not %3%4")
-                                             .arg(idText(s.id))
-                                             .arg(s.firstVersion)
-                                             .arg(initial)
-                                             .arg(cls ? QStringLiteral(" (%1's INITIAL_VERSION)").arg(cls->name)
-                                                      : QStringLiteral(" (its class is not known here)")));
+                    Finding f
+                        = out.make(cls ? Finding::Severity::Error : Finding::Severity::Warning,
+                                   QStringLiteral("first-version"), a.info.eventsTable,
+                                   QStringLiteral("aggregate %1 starts at version %2, not %3%4")
+                                       .arg(idText(s.id))
+                                       .arg(s.firstVersion)
+                                       .arg(initial)
+                                       .arg(cls ? QStringLiteral(" (%1's INITIAL_VERSION)").arg(cls->name)
+                                                : QStringLiteral(" (its class is not known here)")));
                     f.originatorId = s.id;
                     f.version = s.firstVersion;
                     out.add(std::move(f));
                 }
                 if (s.events != s.lastVersion - s.firstVersion + 1) {
                     // Which versions are missing: read this aggregate's versions (only for the damaged).
-                    const auto rows = a.db->select(QStringLiteral("SELECT originator_version FROM %1 WHERE originator_id = ? "
-                                                                  "ORDER BY originator_version")
-                                                       .arg(a.events),
-                                                   {a.db->idValue(s.id)}, QStringLiteral("reading versions"));
+                    const auto rows = a.db->select(
+                        QStringLiteral("SELECT originator_version FROM %1 WHERE originator_id = ? "
+                                       "ORDER BY originator_version")
+                            .arg(a.events),
+                        {a.db->idValue(s.id)}, QStringLiteral("reading versions"));
                     std::vector<std::pair<qint64, qint64>> missing;
                     qint64 expect = s.firstVersion;
                     for (const Row &r : rows) {
@@ -273,12 +283,14 @@ VerifyReport verify(const Source &source, const VerifyOptions &options, const Ca
                             missing.emplace_back(expect, v - 1);
                         expect = v + 1;
                     }
-                    Finding f = out.make(Finding::Severity::Error, QStringLiteral("version-gap"), a.info.eventsTable,
-                                         QStringLiteral("aggregate %1 lacks version(s) %2 (has %3 events from version %4 to %5)")
-                                             .arg(idText(s.id), rangesText(missing))
-                                             .arg(s.events)
-                                             .arg(s.firstVersion)
-                                             .arg(s.lastVersion));
+                    Finding f = out.make(
+                        Finding::Severity::Error, QStringLiteral("version-gap"), a.info.eventsTable,
+                        QStringLiteral(
+                            "aggregate %1 lacks version(s) %2 (has %3 events from version %4 to %5)")
+                            .arg(idText(s.id), rangesText(missing))
+                            .arg(s.events)
+                            .arg(s.firstVersion)
+                            .arg(s.lastVersion));
                     f.originatorId = s.id;
                     if (!missing.empty())
                         f.version = missing.front().first;
@@ -304,11 +316,12 @@ VerifyReport verify(const Source &source, const VerifyOptions &options, const Ca
             const LogPage page = pager.page(q);
             for (const LogGap &g : page.gaps) {
                 Finding f = out.make(Finding::Severity::Info, QStringLiteral("id-gap"), a.info.eventsTable,
-                                     g.missing() == 1 ? QStringLiteral("notification id %1 is not used").arg(g.after + 1)
-                                                      : QStringLiteral("notification ids %1 to %2 are not used (%3 ids)")
-                                                            .arg(g.after + 1)
-                                                            .arg(g.before - 1)
-                                                            .arg(g.missing()));
+                                     g.missing() == 1
+                                         ? QStringLiteral("notification id %1 is not used").arg(g.after + 1)
+                                         : QStringLiteral("notification ids %1 to %2 are not used (%3 ids)")
+                                               .arg(g.after + 1)
+                                               .arg(g.before - 1)
+                                               .arg(g.missing()));
                 f.notificationId = g.after + 1;
                 out.add(std::move(f));
             }
@@ -317,20 +330,22 @@ VerifyReport verify(const Source &source, const VerifyOptions &options, const Ca
                     ++report.events;
                 const qint64 id = *r.notificationId;
                 if (id <= lastId) {
-                    Finding f = out.make(Finding::Severity::Error, QStringLiteral("version-order"), a.info.eventsTable,
-                                         QStringLiteral("notification id %1 follows id %2").arg(id).arg(lastId));
+                    Finding f = out.make(
+                        Finding::Severity::Error, QStringLiteral("version-order"), a.info.eventsTable,
+                        QStringLiteral("notification id %1 follows id %2").arg(id).arg(lastId));
                     f.notificationId = id;
                     out.add(std::move(f));
                 }
                 lastId = id;
                 auto it = seen.find(r.originatorId);
                 if (it != seen.end() && r.originatorVersion <= *it) {
-                    Finding f = out.make(Finding::Severity::Error, QStringLiteral("version-order"), a.info.eventsTable,
-                                         QStringLiteral("notification %1 records version %2 of %3 after version %4")
-                                             .arg(id)
-                                             .arg(r.originatorVersion)
-                                             .arg(idText(r.originatorId))
-                                             .arg(*it));
+                    Finding f = out.make(
+                        Finding::Severity::Error, QStringLiteral("version-order"), a.info.eventsTable,
+                        QStringLiteral("notification %1 records version %2 of %3 after version %4")
+                            .arg(id)
+                            .arg(r.originatorVersion)
+                            .arg(idText(r.originatorId))
+                            .arg(*it));
                     f.notificationId = id;
                     f.originatorId = r.originatorId;
                     f.version = r.originatorVersion;
@@ -357,10 +372,11 @@ VerifyReport verify(const Source &source, const VerifyOptions &options, const Ca
                 binds = {cursor->first, cursor->second};
             }
             binds.push_back(1000);
-            const auto rows = a.db->select(QStringLiteral("SELECT originator_id, originator_version, topic, state FROM %1%2 "
-                                                          "ORDER BY originator_id, originator_version LIMIT ?")
-                                               .arg(a.events, where),
-                                           binds, QStringLiteral("reading %1").arg(a.info.eventsTable));
+            const auto rows = a.db->select(
+                QStringLiteral("SELECT originator_id, originator_version, topic, state FROM %1%2 "
+                               "ORDER BY originator_id, originator_version LIMIT ?")
+                    .arg(a.events, where),
+                binds, QStringLiteral("reading %1").arg(a.info.eventsTable));
             for (const DecodedRecord &r : a.decodeRows(rows, false, *source.decoder))
                 records.check(r, a.info.eventsTable, QStringLiteral("event"));
             step(static_cast<qint64>(rows.size()));
@@ -382,29 +398,36 @@ VerifyReport verify(const Source &source, const VerifyOptions &options, const Ca
                 ++report.snapshots;
                 records.check(r, a.info.snapshotsTable, QStringLiteral("snapshot of"));
                 if (r.decoded.hasState()) {
-                    Finding where = out.make(Finding::Severity::Warning, QString(), a.info.snapshotsTable, QString());
+                    Finding where
+                        = out.make(Finding::Severity::Warning, QString(), a.info.snapshotsTable, QString());
                     where.originatorId = r.originatorId;
                     where.version = r.originatorVersion;
                     records.noteTopic(r.snapshotAggregateTopic(), where);
                 }
                 auto it = lastVersions.find(r.originatorId);
                 if (it == lastVersions.end()) {
-                    const QVariant v = a.db->selectValue(QStringLiteral("SELECT MAX(originator_version) FROM %1 WHERE originator_id = ?").arg(a.events),
-                                                         {a.db->idValue(r.originatorId)}, QStringLiteral("reading the last version"));
+                    const QVariant v = a.db->selectValue(
+                        QStringLiteral("SELECT MAX(originator_version) FROM %1 WHERE originator_id = ?")
+                            .arg(a.events),
+                        {a.db->idValue(r.originatorId)}, QStringLiteral("reading the last version"));
                     it = lastVersions.insert(r.originatorId, v.isNull() ? -1 : v.toLongLong());
                 }
                 if (*it < 0) {
-                    Finding f = out.make(Finding::Severity::Error, QStringLiteral("snapshot-orphan"), a.info.snapshotsTable,
-                                         QStringLiteral("snapshot of %1 at version %2 has no events").arg(idText(r.originatorId)).arg(r.originatorVersion));
+                    Finding f = out.make(Finding::Severity::Error, QStringLiteral("snapshot-orphan"),
+                                         a.info.snapshotsTable,
+                                         QStringLiteral("snapshot of %1 at version %2 has no events")
+                                             .arg(idText(r.originatorId))
+                                             .arg(r.originatorVersion));
                     f.originatorId = r.originatorId;
                     f.version = r.originatorVersion;
                     out.add(std::move(f));
                 } else if (r.originatorVersion > *it) {
-                    Finding f = out.make(Finding::Severity::Error, QStringLiteral("snapshot-ahead"), a.info.snapshotsTable,
-                                         QStringLiteral("snapshot of %1 at version %2 is ahead of its last event (version %3)")
-                                             .arg(idText(r.originatorId))
-                                             .arg(r.originatorVersion)
-                                             .arg(*it));
+                    Finding f = out.make(
+                        Finding::Severity::Error, QStringLiteral("snapshot-ahead"), a.info.snapshotsTable,
+                        QStringLiteral("snapshot of %1 at version %2 is ahead of its last event (version %3)")
+                            .arg(idText(r.originatorId))
+                            .arg(r.originatorVersion)
+                            .arg(*it));
                     f.originatorId = r.originatorId;
                     f.version = r.originatorVersion;
                     out.add(std::move(f));
@@ -422,16 +445,20 @@ VerifyReport verify(const Source &source, const VerifyOptions &options, const Ca
         for (const TrackingPosition &p : trackingPositions(source)) {
             ++report.trackingUpstreams;
             if (!p.upstreamMax) {
-                out.add(out.make(Finding::Severity::Info, QStringLiteral("tracking-upstream-unknown"), a.info.trackingTable,
-                                 QStringLiteral("upstream '%1' (tracked to %2) is not in this store: its lag is unknown")
-                                     .arg(p.upstream)
-                                     .arg(p.position)));
+                out.add(out.make(
+                    Finding::Severity::Info, QStringLiteral("tracking-upstream-unknown"),
+                    a.info.trackingTable,
+                    QStringLiteral("upstream '%1' (tracked to %2) is not in this store: its lag is unknown")
+                        .arg(p.upstream)
+                        .arg(p.position)));
             } else if (p.position > *p.upstreamMax) {
-                Finding f = out.make(Finding::Severity::Error, QStringLiteral("tracking-ahead"), a.info.trackingTable,
-                                     QStringLiteral("tracking of '%1' is at notification %2, ahead of its last notification %3")
-                                         .arg(p.upstream)
-                                         .arg(p.position)
-                                         .arg(*p.upstreamMax));
+                Finding f = out.make(
+                    Finding::Severity::Error, QStringLiteral("tracking-ahead"), a.info.trackingTable,
+                    QStringLiteral(
+                        "tracking of '%1' is at notification %2, ahead of its last notification %3")
+                        .arg(p.upstream)
+                        .arg(p.position)
+                        .arg(*p.upstreamMax));
                 f.notificationId = p.position;
                 out.add(std::move(f));
             }

@@ -42,7 +42,10 @@ public:
         return es::fields(es::field("name", &Dog::m_name), es::field("tricks", &Dog::m_tricks));
     }
 
-    static std::unique_ptr<Dog> create(const QString &name) { return createAggregate<Registered>(es::uuid::v4(), name); }
+    static std::unique_ptr<Dog> create(const QString &name)
+    {
+        return createAggregate<Registered>(es::uuid::v4(), name);
+    }
     void addTrick(const QString &trick) { triggerEvent<TrickAdded>(trick); }
     const QStringList &tricks() const { return m_tricks; }
 
@@ -82,14 +85,15 @@ inline es::EnvMap sqliteEnv(const QString &path, const QString &cipherKey = QStr
         env.insert(QStringLiteral("CIPHER_KEY"), cipherKey);
     }
     if (compress)
-        env.insert(QStringLiteral("COMPRESSOR_TOPIC"), QStringLiteral("eventsourcing.compressor:ZlibCompressor"));
+        env.insert(QStringLiteral("COMPRESSOR_TOPIC"),
+                   QStringLiteral("eventsourcing.compressor:ZlibCompressor"));
     return env;
 }
 
 // Writes `dogs` dogs with `tricks` tricks each (dogs interleaved in the log: one trick of each dog
 // per round), a snapshot of every third dog at its last version. Returns the ids in creation order.
-inline std::vector<QUuid> writeKennel(const QString &path, int dogs, int tricks, const QString &cipherKey = QString(),
-                                      bool compress = false)
+inline std::vector<QUuid> writeKennel(const QString &path, int dogs, int tricks,
+                                      const QString &cipherKey = QString(), bool compress = false)
 {
     Kennel kennel(sqliteEnv(path, cipherKey, compress));
     std::vector<std::unique_ptr<Dog>> all;
@@ -188,17 +192,21 @@ inline bool writeBulkStore(const QString &path, qint64 aggregates, qint64 versio
         "'{\"timestamp\": {\"_type_\": \"datetime_iso\", \"_data_\": \"2026-11-28T16:33:10.000001+00:00\"}, "
         "\"trick\": \"sit\"}'");
     return raw.exec(QStringLiteral("PRAGMA journal_mode=WAL"))
-        && raw.exec(QStringLiteral("CREATE TABLE stored_events (originator_id TEXT, originator_version INTEGER, topic TEXT, "
-                                   "state BLOB, PRIMARY KEY (originator_id, originator_version))"))
-        && raw.exec(QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ")
-                    + QString::number(aggregates * versions - 1)
-                    + QStringLiteral(") INSERT INTO stored_events SELECT printf('%08x', ((i % NAGG) * 2654435761) % 4294967296) "
-                                     "|| '00004000a000' || printf('%012x', i % NAGG), i / NAGG + 1, "
-                                     "CASE WHEN i < NAGG THEN 'inspecttest:Dog.Registered' ELSE 'inspecttest:Dog.TrickAdded' END, "
-                                     "CAST(CASE WHEN i < NAGG THEN CREATED ELSE TRICK END AS BLOB) FROM n")
-                          .replace(QStringLiteral("CREATED"), created)
-                          .replace(QStringLiteral("TRICK"), trick)
-                          .replace(QStringLiteral("NAGG"), QString::number(aggregates)));
+        && raw.exec(QStringLiteral(
+            "CREATE TABLE stored_events (originator_id TEXT, originator_version INTEGER, topic TEXT, "
+            "state BLOB, PRIMARY KEY (originator_id, originator_version))"))
+        && raw.exec(
+            QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ")
+            + QString::number(aggregates * versions - 1)
+            + QStringLiteral(
+                  ") INSERT INTO stored_events SELECT printf('%08x', ((i % NAGG) * 2654435761) % 4294967296) "
+                  "|| '00004000a000' || printf('%012x', i % NAGG), i / NAGG + 1, "
+                  "CASE WHEN i < NAGG THEN 'inspecttest:Dog.Registered' ELSE 'inspecttest:Dog.TrickAdded' "
+                  "END, "
+                  "CAST(CASE WHEN i < NAGG THEN CREATED ELSE TRICK END AS BLOB) FROM n")
+                  .replace(QStringLiteral("CREATED"), created)
+                  .replace(QStringLiteral("TRICK"), trick)
+                  .replace(QStringLiteral("NAGG"), QString::number(aggregates)));
 }
 
 // A folder with the defects verify() must report: upstream.sqlite (5 dogs with 3 tricks, ids 1..20,
@@ -212,8 +220,8 @@ struct PlantedStore
     std::vector<QUuid> ids;
     qint64 missingId = 0; // the notification id of dog 1's version 3, deleted
     qint64 damagedId = 0; // dog 4's version 2
-    qint64 catId = 0;     // the cat's event
-    QString stray;        // the snapshot without events (hex id)
+    qint64 catId = 0; // the cat's event
+    QString stray; // the snapshot without events (hex id)
 };
 
 inline PlantedStore plantDefects(const QString &folder)
@@ -230,23 +238,39 @@ inline PlantedStore plantDefects(const QString &folder)
     p.stray = es::uuid::toHex(es::uuid::v4());
     {
         RawSqlite raw(upstream);
-        p.missingId = raw.column(QStringLiteral("SELECT rowid FROM stored_events WHERE originator_id = ? AND originator_version = 3"), {dog1})
+        p.missingId = raw.column(QStringLiteral("SELECT rowid FROM stored_events WHERE originator_id = ? AND "
+                                                "originator_version = 3"),
+                                 {dog1})
                           .value(0)
                           .toLongLong();
-        p.damagedId = raw.column(QStringLiteral("SELECT rowid FROM stored_events WHERE originator_id = ? AND originator_version = 2"), {dog4})
+        p.damagedId = raw.column(QStringLiteral("SELECT rowid FROM stored_events WHERE originator_id = ? AND "
+                                                "originator_version = 2"),
+                                 {dog4})
                           .value(0)
                           .toLongLong();
-        const QVariant snapshotState = raw.column(QStringLiteral("SELECT state FROM stored_snapshots LIMIT 1")).value(0);
+        const QVariant snapshotState
+            = raw.column(QStringLiteral("SELECT state FROM stored_snapshots LIMIT 1")).value(0);
         if (p.missingId <= 0 || p.damagedId <= 0 || snapshotState.isNull())
             return p;
         if (!raw.exec(QStringLiteral("DELETE FROM stored_events WHERE rowid = ?"), {p.missingId})
-            || !raw.exec(QStringLiteral("UPDATE stored_events SET state = CAST('{\"timestamp\": {\"_type_\": ' AS BLOB) WHERE rowid = ?"),
+            || !raw.exec(QStringLiteral("UPDATE stored_events SET state = CAST('{\"timestamp\": {\"_type_\": "
+                                        "' AS BLOB) WHERE rowid = ?"),
                          {p.damagedId})
-            || !raw.exec(QStringLiteral("INSERT INTO stored_events VALUES (?, 1, 'inspecttest:Cat.Adopted', CAST(? AS BLOB))"),
-                         {cat, QStringLiteral("{\"timestamp\": {\"_type_\": \"datetime_iso\", \"_data_\": \"2026-11-28T16:33:09+00:00\"}, "
-                                              "\"originator_topic\": \"inspecttest:Cat\"}")})
-            || !raw.exec(QStringLiteral("INSERT INTO stored_snapshots VALUES (?, 9, 'eventsourcing.domain:Snapshot', ?)"), {dog2, snapshotState})
-            || !raw.exec(QStringLiteral("INSERT INTO stored_snapshots VALUES (?, 1, 'eventsourcing.domain:Snapshot', ?)"), {p.stray, snapshotState}))
+            || !raw.exec(
+                QStringLiteral(
+                    "INSERT INTO stored_events VALUES (?, 1, 'inspecttest:Cat.Adopted', CAST(? AS BLOB))"),
+                {cat,
+                 QStringLiteral("{\"timestamp\": {\"_type_\": \"datetime_iso\", \"_data_\": "
+                                "\"2026-11-28T16:33:09+00:00\"}, "
+                                "\"originator_topic\": \"inspecttest:Cat\"}")})
+            || !raw.exec(
+                QStringLiteral(
+                    "INSERT INTO stored_snapshots VALUES (?, 9, 'eventsourcing.domain:Snapshot', ?)"),
+                {dog2, snapshotState})
+            || !raw.exec(
+                QStringLiteral(
+                    "INSERT INTO stored_snapshots VALUES (?, 1, 'eventsourcing.domain:Snapshot', ?)"),
+                {p.stray, snapshotState}))
             return p;
         p.catId = raw.column(QStringLiteral("SELECT MAX(rowid) FROM stored_events")).value(0).toLongLong();
     }
@@ -254,7 +278,8 @@ inline PlantedStore plantDefects(const QString &folder)
         RawSqlite raw(downstream);
         if (!raw.exec(QStringLiteral("CREATE TABLE tracking (application_name TEXT, notification_id INTEGER, "
                                      "PRIMARY KEY (application_name, notification_id)) WITHOUT ROWID"))
-            || !raw.exec(QStringLiteral("INSERT INTO tracking VALUES ('Upstream', 3), ('Upstream', 25), ('Faraway', 4)")))
+            || !raw.exec(QStringLiteral(
+                "INSERT INTO tracking VALUES ('Upstream', 3), ('Upstream', 25), ('Faraway', 4)")))
             return p;
     }
     p.ok = true;

@@ -63,7 +63,9 @@ private slots:
     {
         ES_REQUIRE_FIXTURES();
         QVERIFY(m_dir.isValid());
-        m_key = QString::fromUtf8(es::test::readFile(es::test::fixture(QStringLiteral("bankaccounts.zlib-aes.key")))).trimmed();
+        m_key = QString::fromUtf8(
+                    es::test::readFile(es::test::fixture(QStringLiteral("bankaccounts.zlib-aes.key"))))
+                    .trimmed();
         QVERIFY(!m_key.isEmpty());
     }
 
@@ -84,7 +86,8 @@ private slots:
         QVERIFY(!copy.isEmpty());
         const QByteArray before = inspecttest::sha256(copy);
         {
-            const Source source = Source::make(Store::open(copy), QString(), withKey(encrypted ? m_key : QString()));
+            const Source source
+                = Source::make(Store::open(copy), QString(), withKey(encrypted ? m_key : QString()));
             QCOMPARE(source.application, store);
             ExportSummary summary;
             const QByteArrayList log = exportLines(source, ExportSelection::Log, &summary);
@@ -94,18 +97,21 @@ private slots:
                 QCOMPARE(log[i], expected[i]); // bytes: key order, separators, escapes, numbers
             QCOMPARE(summary.failed, 0);
             QCOMPARE(summary.encrypted, encrypted ? summary.rows : 0);
-            QCOMPARE(exportLines(source, ExportSelection::Snapshots), fixtureLines(store + QStringLiteral(".snapshots.jsonl")));
+            QCOMPARE(exportLines(source, ExportSelection::Snapshots),
+                     fixtureLines(store + QStringLiteral(".snapshots.jsonl")));
 
             // How each record is stored.
             LogQuery q;
             q.limit = 1000;
             for (const DecodedRecord &r : LogPager(source).page(q).rows) {
-                QVERIFY2(r.ok() || r.decoded.problem == es::DecodedState::Problem::UnknownType, qPrintable(r.decoded.error));
+                QVERIFY2(r.ok() || r.decoded.problem == es::DecodedState::Problem::UnknownType,
+                         qPrintable(r.decoded.error));
                 QCOMPARE(r.storage(), encrypted ? QStringLiteral("encrypted+zlib") : QStringLiteral("plain"));
                 QVERIFY(r.timestamp());
             }
             const KeyCheck check = checkCipherKey(source);
-            QCOMPARE(check.verdict, encrypted ? KeyCheck::Verdict::KeyOpens : KeyCheck::Verdict::NotEncrypted);
+            QCOMPARE(check.verdict,
+                     encrypted ? KeyCheck::Verdict::KeyOpens : KeyCheck::Verdict::NotEncrypted);
 
             // No errors (types this test does not link are warnings at most).
             const VerifyReport report = verify(source);
@@ -118,14 +124,16 @@ private slots:
 
     void keys()
     {
-        const QString copy = es::test::copyFixture(QStringLiteral("bankaccounts.zlib-aes.sqlite"), m_dir.path());
+        const QString copy
+            = es::test::copyFixture(QStringLiteral("bankaccounts.zlib-aes.sqlite"), m_dir.path());
         auto store = Store::open(copy);
         KeyCheck c = checkCipherKey(Source::make(store, QString(), withKey(QString())));
         QCOMPARE(c.verdict, KeyCheck::Verdict::NeedsKey);
         QVERIFY(c.message.contains(QStringLiteral("give the cipher key")));
         c = checkCipherKey(Source::make(store, QString(), withKey(es::AESCipher::createKey(32))));
         QCOMPARE(c.verdict, KeyCheck::Verdict::WrongKey);
-        QVERIFY2(c.message.startsWith(QStringLiteral("wrong key: none of the 32 encrypted records")), qPrintable(c.message));
+        QVERIFY2(c.message.startsWith(QStringLiteral("wrong key: none of the 32 encrypted records")),
+                 qPrintable(c.message));
 
         // A wrong key never gives garbage: every row is "cannot decrypt".
         const Source wrong = Source::make(store, QString(), withKey(es::AESCipher::createKey(32)));
@@ -151,11 +159,14 @@ private slots:
 
     void alteredRecord()
     {
-        const QString copy = es::test::copyFixture(QStringLiteral("bankaccounts.zlib-aes.sqlite"), m_dir.path());
+        const QString copy
+            = es::test::copyFixture(QStringLiteral("bankaccounts.zlib-aes.sqlite"), m_dir.path());
         {
             // Flip one byte of record 17's ciphertext (after nonce and tag).
             RawSqlite raw(copy);
-            QByteArray state = raw.column(QStringLiteral("SELECT state FROM stored_events WHERE rowid = 17")).value(0).toByteArray();
+            QByteArray state = raw.column(QStringLiteral("SELECT state FROM stored_events WHERE rowid = 17"))
+                                   .value(0)
+                                   .toByteArray();
             QVERIFY(state.size() > 40);
             state[35] = static_cast<char>(state[35] ^ 0x01);
             QVERIFY(raw.exec(QStringLiteral("UPDATE stored_events SET state = ? WHERE rowid = 17"), {state}));
@@ -163,7 +174,8 @@ private slots:
         const Source source = Source::make(Store::open(copy), QString(), withKey(m_key));
         ExportSummary summary;
         const QByteArrayList lines = exportLines(source, ExportSelection::Log, &summary);
-        const QByteArrayList expected = fixtureLines(QStringLiteral("bankaccounts.zlib-aes.notifications.jsonl"));
+        const QByteArrayList expected
+            = fixtureLines(QStringLiteral("bankaccounts.zlib-aes.notifications.jsonl"));
         QCOMPARE(lines.size(), expected.size());
         QCOMPARE(summary.failed, 1);
         QVERIFY(!summary.wrongKey(true));
@@ -179,7 +191,8 @@ private slots:
             QCOMPARE(*v.find("originator_version"), *e.find("originator_version"));
             QCOMPARE(*v.find("topic"), *e.find("topic"));
             QVERIFY(!v.find("state"));
-            QVERIFY2(v.find("error")->toQString().contains(QStringLiteral("authentication failed")), lines[i].constData());
+            QVERIFY2(v.find("error")->toQString().contains(QStringLiteral("authentication failed")),
+                     lines[i].constData());
         }
         const VerifyReport report = verify(source);
         QCOMPARE(report.count(Finding::Severity::Error), 1);

@@ -147,7 +147,8 @@ private slots:
     {
         const QString trick = QStringLiteral("inspecttest:Dog.TrickAdded");
         RawSqlite raw(m_file);
-        const std::vector<qint64> tricks = toIds(raw.column(QStringLiteral("SELECT rowid FROM stored_events WHERE topic = ? ORDER BY rowid"), {trick}));
+        const std::vector<qint64> tricks = toIds(raw.column(
+            QStringLiteral("SELECT rowid FROM stored_events WHERE topic = ? ORDER BY rowid"), {trick}));
         QVERIFY(!tricks.empty());
 
         LogQuery q;
@@ -205,7 +206,8 @@ private slots:
         QCOMPARE(s.rows.size(), size_t(10));
         QCOMPARE(*s.rows.front().notificationId, 2);
         QCOMPARE(s.nextId.value_or(QString()), QStringLiteral("15,24"));
-        const es::Section expected = m_store->notificationLog(m_source.application)->section(QStringLiteral("1,10"));
+        const es::Section expected
+            = m_store->notificationLog(m_source.application)->section(QStringLiteral("1,10"));
         QCOMPARE(s.id, expected.id.value_or(QString()));
         QCOMPARE(s.nextId, expected.nextId);
         QCOMPARE(s.rows.size(), expected.items.size());
@@ -225,7 +227,8 @@ private slots:
         QFETCH(int, limit);
         RawSqlite raw(m_file);
         QStringList expected;
-        for (const QVariant &v : raw.column(QStringLiteral("SELECT DISTINCT originator_id FROM stored_events ORDER BY originator_id")))
+        for (const QVariant &v : raw.column(
+                 QStringLiteral("SELECT DISTINCT originator_id FROM stored_events ORDER BY originator_id")))
             expected << v.toString();
         QCOMPARE(expected.size(), 30);
 
@@ -242,13 +245,18 @@ private slots:
                     QCOMPARE(s.type, QStringLiteral("inspecttest:Dog"));
                     // Dogs 0, 4, 5 and 6 lost their created events (ids 1, 5, 6, 7): their type is
                     // read from their first event's topic, and the problem said.
-                    const bool lostCreation = s.id == m_ids[0] || s.id == m_ids[4] || s.id == m_ids[5] || s.id == m_ids[6];
+                    const bool lostCreation
+                        = s.id == m_ids[0] || s.id == m_ids[4] || s.id == m_ids[5] || s.id == m_ids[6];
                     QCOMPARE(s.problem.isEmpty(), !lostCreation);
                     QVERIFY(s.firstTimestamp && s.lastTimestamp);
                     QVERIFY(!(*s.lastTimestamp < *s.firstTimestamp));
                     // The deleted rows: versions missing, and the counts say so.
-                    const qint64 rows = raw.column(QStringLiteral("SELECT COUNT(*) FROM stored_events WHERE originator_id = ?"),
-                                                   {es::uuid::toHex(s.id)}).value(0).toLongLong();
+                    const qint64 rows
+                        = raw.column(
+                                 QStringLiteral("SELECT COUNT(*) FROM stored_events WHERE originator_id = ?"),
+                                 {es::uuid::toHex(s.id)})
+                              .value(0)
+                              .toLongLong();
                     QCOMPARE(s.events, rows);
                 }
                 if (page.atEnd)
@@ -335,7 +343,7 @@ private slots:
                 break;
             after = versions.back();
         }
-        QCOMPARE(versions, (std::vector<qint64>{1, 2, 3, 4, 5, 6}));
+        QCOMPARE(versions, (std::vector<qint64> {1, 2, 3, 4, 5, 6}));
         const RecordPage back = events.page(id, 4, Direction::Backward, 10);
         QCOMPARE(back.rows.size(), size_t(3));
         QCOMPARE(back.rows.front().originatorVersion, 3);
@@ -381,16 +389,19 @@ private slots:
         QVERIFY(QFile::copy(m_file, folder.filePath(QStringLiteral("kennel.sqlite"))));
         {
             RawSqlite raw(folder.filePath(QStringLiteral("follower.sqlite")));
-            QVERIFY(raw.exec(QStringLiteral("CREATE TABLE stored_events (originator_id TEXT, originator_version INTEGER, topic TEXT, "
-                                            "state BLOB, PRIMARY KEY (originator_id, originator_version))")));
-            QVERIFY(raw.exec(QStringLiteral("CREATE TABLE tracking (application_name TEXT, notification_id INTEGER, "
-                                            "PRIMARY KEY (application_name, notification_id)) WITHOUT ROWID")));
+            QVERIFY(raw.exec(QStringLiteral(
+                "CREATE TABLE stored_events (originator_id TEXT, originator_version INTEGER, topic TEXT, "
+                "state BLOB, PRIMARY KEY (originator_id, originator_version))")));
+            QVERIFY(raw.exec(
+                QStringLiteral("CREATE TABLE tracking (application_name TEXT, notification_id INTEGER, "
+                               "PRIMARY KEY (application_name, notification_id)) WITHOUT ROWID")));
             for (int i = 1; i <= 50; ++i)
                 QVERIFY(raw.exec(QStringLiteral("INSERT INTO tracking VALUES ('Kennel', ?)"), {i}));
             QVERIFY(raw.exec(QStringLiteral("INSERT INTO tracking VALUES ('Elsewhere', 7)")));
         }
         auto store = Store::open(folder.path());
-        const auto positions = trackingPositions(Source::make(store, QStringLiteral("follower"), DecodingSettings()), true);
+        const auto positions
+            = trackingPositions(Source::make(store, QStringLiteral("follower"), DecodingSettings()), true);
         QCOMPARE(positions.size(), size_t(2));
         QCOMPARE(positions[0].upstream, QStringLiteral("Elsewhere"));
         QVERIFY(!positions[0].lag);
@@ -436,7 +447,7 @@ private slots:
         back.start = 45;
         back.limit = 6;
         const LogPage page = LogPager(source).page(back);
-        QCOMPARE(idsOf(page.rows), (std::vector<qint64>{45, 44, 43, 42}));
+        QCOMPARE(idsOf(page.rows), (std::vector<qint64> {45, 44, 43, 42}));
         QCOMPARE(page.next, 39);
         back.start = 0;
         QVERIFY_THROWS_EXCEPTION(es::NotSupportedError, LogPager(source).page(back));
@@ -476,15 +487,17 @@ private slots:
         store->counts(source.application);
         {
             RawSqlite writer(file, QStringLiteral("QSQLITE_BUSY_TIMEOUT=0"));
-            QVERIFY(writer.exec(QStringLiteral("INSERT INTO stored_events VALUES ('00000000000000000000000000000abc', 1, "
-                                               "'inspecttest:Dog.Registered', CAST('{}' AS BLOB))")));
+            QVERIFY(writer.exec(
+                QStringLiteral("INSERT INTO stored_events VALUES ('00000000000000000000000000000abc', 1, "
+                               "'inspecttest:Dog.Registered', CAST('{}' AS BLOB))")));
         }
         LogQuery tail;
         tail.direction = Direction::Backward;
         tail.start = 0;
         tail.limit = 1;
         const LogPage last = LogPager(source).page(tail);
-        QCOMPARE(es::uuid::toHex(last.rows.front().originatorId), QStringLiteral("00000000000000000000000000000abc"));
+        QCOMPARE(es::uuid::toHex(last.rows.front().originatorId),
+                 QStringLiteral("00000000000000000000000000000abc"));
         store->releaseThreadConnections();
     }
 
@@ -524,23 +537,31 @@ private slots:
             RawSqlite raw(file);
             const QStringList plan = [&] {
                 QStringList out;
-                for (const QVariant &v : raw.column(QStringLiteral("EXPLAIN QUERY PLAN SELECT originator_id, COUNT(*), "
-                                                                   "MIN(originator_version), MAX(originator_version) FROM stored_events "
-                                                                   "WHERE originator_id > ? GROUP BY originator_id ORDER BY originator_id LIMIT 100"),
-                                                    {QStringLiteral("7")}, 3))
+                for (const QVariant &v : raw.column(
+                         QStringLiteral("EXPLAIN QUERY PLAN SELECT originator_id, COUNT(*), "
+                                        "MIN(originator_version), MAX(originator_version) FROM stored_events "
+                                        "WHERE originator_id > ? GROUP BY originator_id ORDER BY "
+                                        "originator_id LIMIT 100"),
+                         {QStringLiteral("7")}, 3))
                     out << v.toString();
                 return out;
             }();
-            QVERIFY2(plan.join(QLatin1Char(' ')).contains(QStringLiteral("USING COVERING INDEX sqlite_autoindex_stored_events_1")),
+            QVERIFY2(plan.join(QLatin1Char(' '))
+                         .contains(QStringLiteral("USING COVERING INDEX sqlite_autoindex_stored_events_1")),
                      qPrintable(plan.join(QLatin1String(" | "))));
-            QVERIFY2(!plan.join(QLatin1Char(' ')).contains(QStringLiteral("TEMP B-TREE")), qPrintable(plan.join(QLatin1String(" | "))));
+            QVERIFY2(!plan.join(QLatin1Char(' ')).contains(QStringLiteral("TEMP B-TREE")),
+                     qPrintable(plan.join(QLatin1String(" | "))));
             // The log's last page: a search on the rowid, backwards.
             QStringList tail;
-            for (const QVariant &v : raw.column(QStringLiteral("EXPLAIN QUERY PLAN SELECT rowid, originator_id, originator_version, topic, state "
-                                                               "FROM stored_events WHERE rowid <= ? ORDER BY rowid DESC LIMIT 100"),
-                                                {1000000}, 3))
+            for (const QVariant &v : raw.column(
+                     QStringLiteral(
+                         "EXPLAIN QUERY PLAN SELECT rowid, originator_id, originator_version, topic, state "
+                         "FROM stored_events WHERE rowid <= ? ORDER BY rowid DESC LIMIT 100"),
+                     {1000000}, 3))
                 tail << v.toString();
-            QVERIFY2(tail.join(QLatin1Char(' ')).contains(QStringLiteral("USING INTEGER PRIMARY KEY (rowid<?)")), qPrintable(tail.join(QLatin1String(" | "))));
+            QVERIFY2(
+                tail.join(QLatin1Char(' ')).contains(QStringLiteral("USING INTEGER PRIMARY KEY (rowid<?)")),
+                qPrintable(tail.join(QLatin1String(" | "))));
         }
         auto store = Store::open(file);
         const Source source = Source::make(store, QString(), DecodingSettings());
@@ -565,7 +586,8 @@ private slots:
         QCOMPARE(logTail.rows.size(), size_t(100));
         // Times are for information (the house measures speed in es-bench, not in timed tests); the
         // plans above are what keeps them small.
-        qInfo("catalogue first page %lld ms, last page %lld ms, log's last page %lld ms", firstMs, lastMs, tailMs);
+        qInfo("catalogue first page %lld ms, last page %lld ms, log's last page %lld ms", firstMs, lastMs,
+              tailMs);
     }
 };
 

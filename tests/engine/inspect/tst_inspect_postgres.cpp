@@ -13,10 +13,10 @@
 #include "postgres.h"
 #include "worlds/worlds.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QElapsedTimer>
 #include <QUrl>
 #include <QtTest>
 
@@ -45,8 +45,7 @@ QByteArrayList fixtureLines(const QString &name)
     return text.split('\n');
 }
 
-template<typename E, typename F>
-QString errorOf(F f)
+template<typename E, typename F> QString errorOf(F f)
 {
     try {
         f();
@@ -78,7 +77,8 @@ private slots:
         m_db = std::make_unique<ScratchDatabase>(QStringLiteral("es_inspect"));
         QVERIFY2(m_db->isValid(), qPrintable(m_db->error()));
         QString error;
-        QVERIFY2(m_db->loadDump(es::test::fixture(QStringLiteral("worlds-counters.postgres.sql")), &error), qPrintable(error));
+        QVERIFY2(m_db->loadDump(es::test::fixture(QStringLiteral("worlds-counters.postgres.sql")), &error),
+                 qPrintable(error));
         m_store = Store::open(urlOf(m_db->params(), m_db->params().password));
     }
 
@@ -106,8 +106,10 @@ private slots:
         QCOMPARE(c.tracking, 65);
         QCOMPARE(c.maxNotificationId, 65);
         QCOMPARE(m_store->counts(QStringLiteral("worldsapplication")).aggregates, 5);
-        QVERIFY(!m_store->displayUrl().contains(QLatin1Char(':') + m_db->params().password + QLatin1Char('@')));
-        QVERIFY(m_store->displayUrl().startsWith(QStringLiteral("postgresql://%1@").arg(m_db->params().user)));
+        QVERIFY(
+            !m_store->displayUrl().contains(QLatin1Char(':') + m_db->params().password + QLatin1Char('@')));
+        QVERIFY(
+            m_store->displayUrl().startsWith(QStringLiteral("postgresql://%1@").arg(m_db->params().user)));
         const auto env = m_store->applicationEnvironment(QStringLiteral("counters"));
         QCOMPARE(env.value(QStringLiteral("POSTGRES_DBNAME")), m_db->name());
     }
@@ -116,8 +118,11 @@ private slots:
     {
         QTest::addColumn<QString>("app");
         QTest::addColumn<QString>("jsonl");
-        QTest::addRow("worldsapplication") << QStringLiteral("worldsapplication") << QStringLiteral("worlds-counters.worldsapplication_events.jsonl");
-        QTest::addRow("counters") << QStringLiteral("counters") << QStringLiteral("worlds-counters.counters_events.jsonl");
+        QTest::addRow("worldsapplication")
+            << QStringLiteral("worldsapplication")
+            << QStringLiteral("worlds-counters.worldsapplication_events.jsonl");
+        QTest::addRow("counters") << QStringLiteral("counters")
+                                  << QStringLiteral("worlds-counters.counters_events.jsonl");
     }
 
     void exports()
@@ -128,7 +133,8 @@ private slots:
         ExportOptions o;
         o.pageSize = 11;
         QByteArrayList lines;
-        const ExportSummary s = exportRecords(source, o, [&](const QByteArray &line) { lines << line.chopped(1); });
+        const ExportSummary s
+            = exportRecords(source, o, [&](const QByteArray &line) { lines << line.chopped(1); });
         QCOMPARE(s.failed, 0);
         QCOMPARE(lines, fixtureLines(jsonl));
         const VerifyReport r = verify(source);
@@ -138,14 +144,16 @@ private slots:
 
     void trackingLagZero()
     {
-        const QJsonArray expected = QJsonDocument::fromJson(
-                                        es::test::readFile(es::test::fixture(QStringLiteral("worlds-counters.counters_tracking.json"))))
-                                        .array();
+        const QJsonArray expected
+            = QJsonDocument::fromJson(es::test::readFile(es::test::fixture(
+                                          QStringLiteral("worlds-counters.counters_tracking.json"))))
+                  .array();
         qint64 last = 0;
         for (const auto &row : expected)
             last = std::max<qint64>(last, row.toArray().at(1).toInteger());
         QCOMPARE(last, 65);
-        const auto positions = trackingPositions(Source::make(m_store, QStringLiteral("counters"), DecodingSettings()), true);
+        const auto positions
+            = trackingPositions(Source::make(m_store, QStringLiteral("counters"), DecodingSettings()), true);
         QCOMPARE(positions.size(), size_t(1));
         QCOMPARE(positions[0].upstream, QStringLiteral("WorldsApplication"));
         QCOMPARE(positions[0].position, last);
@@ -201,7 +209,10 @@ private slots:
         QCOMPARE(expectedId, 0);
 
         // Every counter rebuilt equals what the Python system counted.
-        const QJsonObject counts = QJsonDocument::fromJson(es::test::readFile(es::test::fixture(QStringLiteral("worlds-counters.counts.json")))).object();
+        const QJsonObject counts
+            = QJsonDocument::fromJson(
+                  es::test::readFile(es::test::fixture(QStringLiteral("worlds-counters.counts.json"))))
+                  .object();
         QCOMPARE(counts.size(), 5);
         for (auto it = counts.begin(); it != counts.end(); ++it) {
             const RebuiltAggregate a = Rebuilder(source).rebuild(worlds::Counter::createId(it.key()));
@@ -224,13 +235,17 @@ private slots:
             QStringLiteral("SELECT nextval('counters_events_notification_id_seq')"),
         };
         for (const QString &sql : writes) {
-            const QString e = errorOf<es::DatabaseError>([&] { db.execRaw(sql, QStringLiteral("trying to write")); });
-            QVERIFY2(e.contains(QStringLiteral("read-only transaction")), qPrintable(sql + QStringLiteral(": ") + e));
+            const QString e
+                = errorOf<es::DatabaseError>([&] { db.execRaw(sql, QStringLiteral("trying to write")); });
+            QVERIFY2(e.contains(QStringLiteral("read-only transaction")),
+                     qPrintable(sql + QStringLiteral(": ") + e));
         }
         QCOMPARE(m_store->counts(QStringLiteral("counters")).tracking, 65);
         QCOMPARE(m_store->maxNotificationId(QStringLiteral("counters")), 65);
-        QVERIFY_THROWS_EXCEPTION(es::ProgrammingError,
-                                 m_store->recorder(QStringLiteral("counters"))->insertEvents({es::StoredEvent{es::uuid::v4(), 1, QStringLiteral("t"), "{}"}}));
+        QVERIFY_THROWS_EXCEPTION(
+            es::ProgrammingError,
+            m_store->recorder(QStringLiteral("counters"))
+                ->insertEvents({es::StoredEvent {es::uuid::v4(), 1, QStringLiteral("t"), "{}"}}));
     }
 
     void pagesUseIndexesWithoutStatistics()
@@ -238,34 +253,43 @@ private slots:
         // Python's tables have autovacuum (so automatic ANALYZE) off: without statistics, the planner
         // must still read a page of the catalogue along the primary key, not group the whole table.
         QString error;
-        QVERIFY2(m_db->exec(QStringLiteral(
-                                "CREATE TABLE bulk_events (originator_id uuid NOT NULL, originator_version bigint NOT NULL, "
-                                "topic text, state bytea, notification_id bigserial, PRIMARY KEY (originator_id, originator_version)) "
-                                "WITH (autovacuum_enabled = false); "
-                                "CREATE UNIQUE INDEX bulk_events_notification_id_idx ON bulk_events (notification_id ASC); "
-                                "INSERT INTO bulk_events (originator_id, originator_version, topic, state) "
-                                "SELECT md5((i % 20000)::text)::uuid, i / 20000 + 1, 'inspecttest:Dog.TrickAdded', "
-                                "convert_to('{}', 'UTF8') FROM generate_series(0, 399999) AS i"),
-                            &error),
+        QVERIFY2(m_db->exec(
+                     QStringLiteral(
+                         "CREATE TABLE bulk_events (originator_id uuid NOT NULL, originator_version bigint "
+                         "NOT NULL, "
+                         "topic text, state bytea, notification_id bigserial, PRIMARY KEY (originator_id, "
+                         "originator_version)) "
+                         "WITH (autovacuum_enabled = false); "
+                         "CREATE UNIQUE INDEX bulk_events_notification_id_idx ON bulk_events "
+                         "(notification_id ASC); "
+                         "INSERT INTO bulk_events (originator_id, originator_version, topic, state) "
+                         "SELECT md5((i % 20000)::text)::uuid, i / 20000 + 1, 'inspecttest:Dog.TrickAdded', "
+                         "convert_to('{}', 'UTF8') FROM generate_series(0, 399999) AS i"),
+                     &error),
                  qPrintable(error));
         auto store = Store::open(urlOf(m_db->params(), m_db->params().password));
         const detail::Database &db = *store->data().app(QStringLiteral("bulk")).db;
-        const auto plan = db.execRaw(QStringLiteral("EXPLAIN SELECT originator_id, COUNT(*), MIN(originator_version), MAX(originator_version) "
-                                                    "FROM bulk_events WHERE originator_id > '80000000-0000-0000-0000-000000000000' "
-                                                    "GROUP BY originator_id ORDER BY originator_id LIMIT 100"),
-                                     QStringLiteral("explaining"));
+        const auto plan = db.execRaw(
+            QStringLiteral(
+                "EXPLAIN SELECT originator_id, COUNT(*), MIN(originator_version), MAX(originator_version) "
+                "FROM bulk_events WHERE originator_id > '80000000-0000-0000-0000-000000000000' "
+                "GROUP BY originator_id ORDER BY originator_id LIMIT 100"),
+            QStringLiteral("explaining"));
         QStringList lines;
         for (const auto &row : plan)
             lines << row[0].toString();
         const QString text = lines.join(QLatin1Char('\n'));
-        QVERIFY2(text.contains(QStringLiteral("Index Only Scan using bulk_events_pkey")) || text.contains(QStringLiteral("Index Scan using bulk_events_pkey")),
+        QVERIFY2(text.contains(QStringLiteral("Index Only Scan using bulk_events_pkey"))
+                     || text.contains(QStringLiteral("Index Scan using bulk_events_pkey")),
                  qPrintable(text));
         QVERIFY2(!text.contains(QStringLiteral("Seq Scan")) && !text.contains(QStringLiteral("HashAggregate"))
                      && !text.contains(QStringLiteral("Gather")),
                  qPrintable(text));
         QElapsedTimer timer;
         timer.start();
-        const CataloguePage page = AggregateCatalogue(Source::make(store, QStringLiteral("bulk"), DecodingSettings())).page(CatalogueQuery());
+        const CataloguePage page
+            = AggregateCatalogue(Source::make(store, QStringLiteral("bulk"), DecodingSettings()))
+                  .page(CatalogueQuery());
         QCOMPARE(page.rows.size(), size_t(100));
         QCOMPARE(page.rows.front().events, 20);
         qInfo("first catalogue page of 400k events without statistics: %lld ms", timer.elapsed());
@@ -278,18 +302,24 @@ private slots:
         const auto &p = m_db->params();
         OpenOptions o;
         o.environment = QProcessEnvironment(); // no PGPASSWORD, no ~/.pgpass
-        QString e = errorOf<es::OperationalError>([&] { Store::open(urlOf(p, QStringLiteral("wrong-password")), o); });
-        QVERIFY2(e.contains(QStringLiteral("authentication failed for user '%1'").arg(p.user)), qPrintable(e));
+        QString e = errorOf<es::OperationalError>(
+            [&] { Store::open(urlOf(p, QStringLiteral("wrong-password")), o); });
+        QVERIFY2(e.contains(QStringLiteral("authentication failed for user '%1'").arg(p.user)),
+                 qPrintable(e));
         e = errorOf<es::OperationalError>([&] { Store::open(urlOf(p, QString()), o); });
-        QVERIFY2(e.contains(QStringLiteral("authentication failed")) && e.contains(QStringLiteral("none was given")), qPrintable(e));
+        QVERIFY2(e.contains(QStringLiteral("authentication failed"))
+                     && e.contains(QStringLiteral("none was given")),
+                 qPrintable(e));
         es::test::PostgresParams noServer = p;
         noServer.port = 1;
         e = errorOf<es::OperationalError>([&] { Store::open(urlOf(noServer, p.password), o); });
-        QVERIFY2(e.startsWith(QStringLiteral("cannot reach the PostgreSQL server at %1:1").arg(p.host)), qPrintable(e));
+        QVERIFY2(e.startsWith(QStringLiteral("cannot reach the PostgreSQL server at %1:1").arg(p.host)),
+                 qPrintable(e));
         es::test::PostgresParams noDb = p;
         noDb.dbname = QStringLiteral("no_such_database_here");
         e = errorOf<es::OperationalError>([&] { Store::open(urlOf(noDb, p.password), o); });
-        QVERIFY2(e.contains(QStringLiteral("database 'no_such_database_here' does not exist")), qPrintable(e));
+        QVERIFY2(e.contains(QStringLiteral("database 'no_such_database_here' does not exist")),
+                 qPrintable(e));
         ScratchDatabase empty(QStringLiteral("es_inspect_empty"));
         QVERIFY(empty.isValid());
         e = errorOf<es::ProgrammingError>([&] { Store::open(urlOf(empty.params(), p.password), o); });

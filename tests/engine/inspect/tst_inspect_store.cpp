@@ -26,8 +26,7 @@ private:
     QTemporaryDir m_dir;
     QString path(const QString &name) const { return m_dir.filePath(name); }
 
-    template<typename E, typename F>
-    static QString errorOf(F f)
+    template<typename E, typename F> static QString errorOf(F f)
     {
         try {
             f();
@@ -61,15 +60,22 @@ private slots:
         QCOMPARE(l.path, path("a.sqlite"));
         l = StoreLocation::parse(m_dir.path());
         QCOMPARE(l.kind, StoreKind::SqliteDirectory);
-        QVERIFY(errorOf<es::ValueError>([&] { StoreLocation::parse(path("missing.sqlite")); }).contains(QStringLiteral("no such file")));
-        QVERIFY(errorOf<es::ValueError>([&] { StoreLocation::parse(QStringLiteral("ftp://host/x")); }).contains(QStringLiteral("unsupported URL scheme 'ftp'")));
-        QVERIFY(errorOf<es::ValueError>([&] { StoreLocation::parse(QString()); }).contains(QStringLiteral("no store given")));
+        QVERIFY(errorOf<es::ValueError>([&] {
+                    StoreLocation::parse(path("missing.sqlite"));
+                }).contains(QStringLiteral("no such file")));
+        QVERIFY(errorOf<es::ValueError>([&] {
+                    StoreLocation::parse(QStringLiteral("ftp://host/x"));
+                }).contains(QStringLiteral("unsupported URL scheme 'ftp'")));
+        QVERIFY(errorOf<es::ValueError>([&] {
+                    StoreLocation::parse(QString());
+                }).contains(QStringLiteral("no store given")));
     }
 
     void postgresLocations()
     {
         QProcessEnvironment env;
-        StoreLocation l = StoreLocation::parse(QStringLiteral("postgresql://alice:s%40cret@db.example:6543/shop?sslmode=require"), env);
+        StoreLocation l = StoreLocation::parse(
+            QStringLiteral("postgresql://alice:s%40cret@db.example:6543/shop?sslmode=require"), env);
         QCOMPARE(l.kind, StoreKind::Postgres);
         QCOMPARE(l.user, QStringLiteral("alice"));
         QCOMPARE(l.password, QStringLiteral("s@cret"));
@@ -95,7 +101,8 @@ private slots:
         QCOMPARE(l.password, QStringLiteral("fromlib"));
         QCOMPARE(l.passwordSource, QStringLiteral("POSTGRES_PASSWORD"));
         env.insert(QStringLiteral("PGPASSWORD"), QStringLiteral("fromlibpq"));
-        QCOMPARE(StoreLocation::parse(QStringLiteral("postgresql://h/d"), env).password, QStringLiteral("fromlibpq"));
+        QCOMPARE(StoreLocation::parse(QStringLiteral("postgresql://h/d"), env).password,
+                 QStringLiteral("fromlibpq"));
 
         // ~/.pgpass: wildcards, escapes, first match wins; used only when nothing else gives one.
         QFile pgpass(path("pgpass"));
@@ -110,9 +117,13 @@ private slots:
         l = StoreLocation::parse(QStringLiteral("postgresql://carol@dbhost:7777/sh%3Aop"), env2);
         QCOMPARE(l.password, QStringLiteral("pa:ss\\word"));
         QCOMPARE(l.passwordSource, path("pgpass"));
-        QCOMPARE(StoreLocation::parse(QStringLiteral("postgresql://carol@elsewhere/db"), env2).password, QStringLiteral("fallback"));
-        QCOMPARE(StoreLocation::parse(QStringLiteral("postgresql://dave@elsewhere/db"), env2).password, QString());
-        QVERIFY(errorOf<es::ValueError>([&] { StoreLocation::parse(QStringLiteral("postgresql://h:99999/d"), env2); }).contains(QStringLiteral("port")));
+        QCOMPARE(StoreLocation::parse(QStringLiteral("postgresql://carol@elsewhere/db"), env2).password,
+                 QStringLiteral("fallback"));
+        QCOMPARE(StoreLocation::parse(QStringLiteral("postgresql://dave@elsewhere/db"), env2).password,
+                 QString());
+        QVERIFY(errorOf<es::ValueError>([&] {
+                    StoreLocation::parse(QStringLiteral("postgresql://h:99999/d"), env2);
+                }).contains(QStringLiteral("port")));
     }
 
     void remoteLocation()
@@ -123,7 +134,8 @@ private slots:
         // Nobody listens on port 1: opening says the service cannot be reached.
         OpenOptions o;
         o.connectTimeoutSeconds = 2;
-        const QString error = errorOf<es::EventSourcingError>([&] { Store::open(QStringLiteral("http://127.0.0.1:1/"), o); });
+        const QString error
+            = errorOf<es::EventSourcingError>([&] { Store::open(QStringLiteral("http://127.0.0.1:1/"), o); });
         QVERIFY2(error.contains(QStringLiteral("127.0.0.1:1")), qPrintable(error));
     }
 
@@ -141,11 +153,14 @@ private slots:
             QVERIFY(raw.exec(QStringLiteral("CREATE TABLE customers (id INTEGER, name TEXT)")));
         }
         error = errorOf<es::ProgrammingError>([&] { Store::open(path("other.sqlite")); });
-        QVERIFY2(error.startsWith(QStringLiteral("no event store in ") + path("other.sqlite")), qPrintable(error));
+        QVERIFY2(error.startsWith(QStringLiteral("no event store in ") + path("other.sqlite")),
+                 qPrintable(error));
 
         QTemporaryDir empty;
         error = errorOf<es::ProgrammingError>([&] { Store::open(empty.path()); });
-        QVERIFY2(error.contains(QStringLiteral("no event store in")) && error.contains(QStringLiteral("*.sqlite")), qPrintable(error));
+        QVERIFY2(error.contains(QStringLiteral("no event store in"))
+                     && error.contains(QStringLiteral("*.sqlite")),
+                 qPrintable(error));
         error = errorOf<es::ValueError>([&] { Store::open(path("nothing-here.sqlite")); });
         QVERIFY2(error.contains(QStringLiteral("no such file")), qPrintable(error));
     }
@@ -164,7 +179,9 @@ private slots:
         QVERIFY(!a.hasTracking());
         QVERIFY(a.hasLog);
         QCOMPARE(&store->application(QStringLiteral("KENNEL")), &a);
-        QVERIFY(errorOf<es::ValueError>([&] { store->application(QStringLiteral("nope")); }).contains(QStringLiteral("kennel")));
+        QVERIFY(errorOf<es::ValueError>([&] {
+                    store->application(QStringLiteral("nope"));
+                }).contains(QStringLiteral("kennel")));
         QCOMPARE(store->maxNotificationId(a.name), 12);
         QCOMPARE(store->minNotificationId(a.name), 1);
 
@@ -174,13 +191,17 @@ private slots:
         const QString prefixed = path("prefixed.sqlite");
         {
             RawSqlite raw(prefixed);
-            const QString cols = QStringLiteral("(originator_id TEXT, originator_version INTEGER, topic TEXT, state BLOB, "
-                                                "PRIMARY KEY (originator_id, originator_version))");
+            const QString cols
+                = QStringLiteral("(originator_id TEXT, originator_version INTEGER, topic TEXT, state BLOB, "
+                                 "PRIMARY KEY (originator_id, originator_version))");
             QVERIFY(raw.exec(QStringLiteral("CREATE TABLE alpha_events ") + cols));
-            QVERIFY(raw.exec(QStringLiteral("CREATE TABLE alpha_snapshots ") + cols + QStringLiteral(" WITHOUT ROWID")));
-            QVERIFY(raw.exec(QStringLiteral("CREATE TABLE alpha_tracking (application_name TEXT, notification_id INTEGER, "
-                                            "PRIMARY KEY (application_name, notification_id)) WITHOUT ROWID")));
-            QVERIFY(raw.exec(QStringLiteral("CREATE TABLE beta_events ") + cols + QStringLiteral(" WITHOUT ROWID")));
+            QVERIFY(raw.exec(QStringLiteral("CREATE TABLE alpha_snapshots ") + cols
+                             + QStringLiteral(" WITHOUT ROWID")));
+            QVERIFY(raw.exec(
+                QStringLiteral("CREATE TABLE alpha_tracking (application_name TEXT, notification_id INTEGER, "
+                               "PRIMARY KEY (application_name, notification_id)) WITHOUT ROWID")));
+            QVERIFY(raw.exec(QStringLiteral("CREATE TABLE beta_events ") + cols
+                             + QStringLiteral(" WITHOUT ROWID")));
             QVERIFY(raw.exec(QStringLiteral("CREATE TABLE gamma_events (x INTEGER)")));
         }
         store = Store::open(prefixed);
@@ -191,7 +212,9 @@ private slots:
         QCOMPARE(store->applications()[1].name, QStringLiteral("beta"));
         QVERIFY(!store->applications()[1].hasLog);
         QVERIFY(store->discoveryNotes().join(QLatin1Char('\n')).contains(QStringLiteral("gamma_events")));
-        QVERIFY(errorOf<es::ProgrammingError>([&] { store->maxNotificationId(QStringLiteral("beta")); }).contains(QStringLiteral("no notification log")));
+        QVERIFY(errorOf<es::ProgrammingError>([&] {
+                    store->maxNotificationId(QStringLiteral("beta"));
+                }).contains(QStringLiteral("no notification log")));
 
         // A folder: one application per file, named by the file; other files are noted.
         QTemporaryDir folder;
@@ -209,7 +232,8 @@ private slots:
         QCOMPARE(store->applications()[1].location, folder.filePath(QStringLiteral("dogs.sqlite")));
         QCOMPARE(store->maxNotificationId(QStringLiteral("cats")), 2);
         QVERIFY(store->discoveryNotes().join(QLatin1Char('\n')).contains(QStringLiteral("junk.sqlite")));
-        QVERIFY(errorOf<es::ValueError>([&] { store->application(); }).contains(QStringLiteral("choose one")));
+        QVERIFY(
+            errorOf<es::ValueError>([&] { store->application(); }).contains(QStringLiteral("choose one")));
         const auto env = store->applicationEnvironment(QStringLiteral("dogs"));
         QCOMPARE(env.value(QStringLiteral("SQLITE_DBNAME")), folder.filePath(QStringLiteral("dogs.sqlite")));
     }
@@ -249,7 +273,8 @@ private slots:
         const Source source = Source::make(store, QString(), DecodingSettings());
         CancelFlag cancelTotals;
         cancelTotals.cancel();
-        QVERIFY_THROWS_EXCEPTION(Cancelled, AggregateCatalogue(source).totals(QString(), false, cancelTotals));
+        QVERIFY_THROWS_EXCEPTION(Cancelled,
+                                 AggregateCatalogue(source).totals(QString(), false, cancelTotals));
         const CatalogueTotals t = AggregateCatalogue(source).totals();
         QCOMPARE(t.aggregates, 25000);
         QCOMPARE(t.events, 75000);
@@ -276,7 +301,8 @@ private slots:
 
             // The recorder the library's readers use refuses to insert.
             const QString error = errorOf<es::ProgrammingError>([&] {
-                store->recorder(source.application)->insertEvents({es::StoredEvent{es::uuid::v4(), 1, QStringLiteral("t"), "{}"}});
+                store->recorder(source.application)
+                    ->insertEvents({es::StoredEvent {es::uuid::v4(), 1, QStringLiteral("t"), "{}"}});
             });
             QVERIFY2(error.contains(QStringLiteral("read-only")), qPrintable(error));
 
@@ -284,7 +310,8 @@ private slots:
             // (the connection itself is read-only).
             const detail::Database &db = *store->data().apps.front().db;
             const QStringList writes = {
-                QStringLiteral("INSERT INTO stored_events VALUES ('00000000000000000000000000000001', 1, 't', x'7b7d')"),
+                QStringLiteral(
+                    "INSERT INTO stored_events VALUES ('00000000000000000000000000000001', 1, 't', x'7b7d')"),
                 QStringLiteral("UPDATE stored_events SET topic = 'x'"),
                 QStringLiteral("DELETE FROM stored_events"),
                 QStringLiteral("DELETE FROM stored_snapshots"),
@@ -296,7 +323,8 @@ private slots:
                 QStringLiteral("REINDEX"),
             };
             auto refused = [&](const QString &sql) {
-                const QString e = errorOf<es::DatabaseError>([&] { db.execRaw(sql, QStringLiteral("trying to write")); });
+                const QString e
+                    = errorOf<es::DatabaseError>([&] { db.execRaw(sql, QStringLiteral("trying to write")); });
                 return e != QStringLiteral("NO EXCEPTION") && !e.startsWith(QStringLiteral("WRONG EXCEPTION"))
                     && e.contains(QStringLiteral("trying to write"));
             };
@@ -306,7 +334,8 @@ private slots:
             for (const QString &sql : writes)
                 QVERIFY2(refused(sql), qPrintable(sql));
             QVERIFY(errorOf<es::DatabaseError>([&] {
-                        db.execRaw(QStringLiteral("INSERT INTO stored_events VALUES ('00000000000000000000000000000002', 1, 't', x'7b7d')"),
+                        db.execRaw(QStringLiteral("INSERT INTO stored_events VALUES "
+                                                  "('00000000000000000000000000000002', 1, 't', x'7b7d')"),
                                    QStringLiteral("trying to write"));
                     }).contains(QStringLiteral("readonly")));
             store->releaseThreadConnections();

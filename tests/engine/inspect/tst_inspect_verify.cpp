@@ -101,7 +101,8 @@ private slots:
         QCOMPARE(topics.size(), size_t(1));
         QCOMPARE(topics[0].severity, Finding::Severity::Warning);
         QCOMPARE(topics[0].notificationId, catId);
-        QVERIFY2(topics[0].message.contains(QStringLiteral("'inspecttest:Cat.Adopted' (1 record(s))")), qPrintable(topics[0].message));
+        QVERIFY2(topics[0].message.contains(QStringLiteral("'inspecttest:Cat.Adopted' (1 record(s))")),
+                 qPrintable(topics[0].message));
         QCOMPARE(up.unknownTopics.value(QStringLiteral("inspecttest:Cat.Adopted")), 1);
         QCOMPARE(up.unknownTopics.size(), 1);
 
@@ -121,9 +122,11 @@ private slots:
         QCOMPARE(idGaps[0].notificationId, missingId);
 
         // Nothing else: every finding is one of the planted defects.
-        QCOMPARE(up.findings.size(), gaps.size() + bad.size() + topics.size() + ahead.size() + orphan.size() + idGaps.size());
+        QCOMPARE(up.findings.size(),
+                 gaps.size() + bad.size() + topics.size() + ahead.size() + orphan.size() + idGaps.size());
 
-        const VerifyReport down = verify(Source::make(store, QStringLiteral("downstream"), DecodingSettings()));
+        const VerifyReport down
+            = verify(Source::make(store, QStringLiteral("downstream"), DecodingSettings()));
         auto tracking = ofKind(down, QStringLiteral("tracking-ahead"));
         QCOMPARE(tracking.size(), size_t(1));
         QCOMPARE(tracking[0].severity, Finding::Severity::Error);
@@ -139,19 +142,26 @@ private slots:
         // At most N of a kind are listed, the rest summed up.
         VerifyOptions few;
         few.maxFindingsPerKind = 1;
-        const VerifyReport capped = verify(Source::make(store, QStringLiteral("upstream"), DecodingSettings()), few);
+        const VerifyReport capped
+            = verify(Source::make(store, QStringLiteral("upstream"), DecodingSettings()), few);
         QCOMPARE(ofKind(capped, QStringLiteral("snapshot-ahead")).size(), size_t(1));
-        QCOMPARE(ofKind(capped, QStringLiteral("truncated")).size(), size_t(0)); // one of each kind: nothing cut
+        QCOMPARE(ofKind(capped, QStringLiteral("truncated")).size(),
+                 size_t(0)); // one of each kind: nothing cut
         {
             RawSqlite raw(upstream);
-            QVERIFY(raw.exec(QStringLiteral("UPDATE stored_events SET state = CAST('nope' AS BLOB) WHERE originator_id = ?"), {dog2}));
+            QVERIFY(
+                raw.exec(QStringLiteral(
+                             "UPDATE stored_events SET state = CAST('nope' AS BLOB) WHERE originator_id = ?"),
+                         {dog2}));
         }
         auto reopened = Store::open(folder.path());
-        const VerifyReport many = verify(Source::make(reopened, QStringLiteral("upstream"), DecodingSettings()), few);
+        const VerifyReport many
+            = verify(Source::make(reopened, QStringLiteral("upstream"), DecodingSettings()), few);
         QCOMPARE(ofKind(many, QStringLiteral("undecodable")).size(), size_t(1));
         const auto truncated = ofKind(many, QStringLiteral("truncated"));
         QCOMPARE(truncated.size(), size_t(1));
-        QVERIFY2(truncated[0].message.startsWith(QStringLiteral("4 more 'undecodable' findings")), qPrintable(truncated[0].message));
+        QVERIFY2(truncated[0].message.startsWith(QStringLiteral("4 more 'undecodable' findings")),
+                 qPrintable(truncated[0].message));
     }
 
     void wrongKeyAndCancel()
@@ -171,7 +181,8 @@ private slots:
         const VerifyReport r = verify(Source::make(store, QString(), wrong));
         QVERIFY(!r.findings.empty());
         QCOMPARE(r.findings.front().kind, QStringLiteral("wrong-key"));
-        QVERIFY2(r.findings.front().message.startsWith(QStringLiteral("wrong key: none of the 10 encrypted records")),
+        QVERIFY2(r.findings.front().message.startsWith(
+                     QStringLiteral("wrong key: none of the 10 encrypted records")),
                  qPrintable(r.findings.front().message));
         QCOMPARE(ofKind(r, QStringLiteral("undecodable")).size(), size_t(10)); // 9 events and 1 snapshot
 
@@ -179,11 +190,14 @@ private slots:
         none.cipherKey.clear();
         const VerifyReport noKey = verify(Source::make(store, QString(), none));
         QVERIFY(ofKind(noKey, QStringLiteral("wrong-key")).empty());
-        QVERIFY(ofKind(noKey, QStringLiteral("undecodable")).front().message.contains(QStringLiteral("needs key")));
+        QVERIFY(ofKind(noKey, QStringLiteral("undecodable"))
+                    .front()
+                    .message.contains(QStringLiteral("needs key")));
 
         CancelFlag cancel;
         cancel.cancel();
-        QVERIFY_THROWS_EXCEPTION(Cancelled, verify(Source::make(store, QString(), right), VerifyOptions(), cancel));
+        QVERIFY_THROWS_EXCEPTION(Cancelled,
+                                 verify(Source::make(store, QString(), right), VerifyOptions(), cancel));
     }
 };
 

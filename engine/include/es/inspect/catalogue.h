@@ -24,15 +24,15 @@ namespace es::inspect {
 struct AggregateSummary
 {
     QUuid id;
-    QString type;          // the aggregate's class topic ("…domainmodel:BankAccount")
+    QString type; // the aggregate's class topic ("…domainmodel:BankAccount")
     qint64 events = 0;
     qint64 firstVersion = 0;
     qint64 lastVersion = 0;
-    QString firstTopic;    // topics of the first and last event
+    QString firstTopic; // topics of the first and last event
     QString lastTopic;
     std::optional<Timestamp> firstTimestamp;
     std::optional<Timestamp> lastTimestamp;
-    QString problem;       // why type or times could not be read ("needs key: …"); "" when fine
+    QString problem; // why type or times could not be read ("needs key: …"); "" when fine
 };
 
 struct CatalogueQuery
@@ -56,7 +56,7 @@ struct CataloguePage
 {
     std::vector<AggregateSummary> rows;
     std::optional<QUuid> next; // pass as `after` for the following page (the last id examined)
-    bool atEnd = false;        // nothing more in this direction
+    bool atEnd = false; // nothing more in this direction
 };
 
 struct CatalogueTotals
@@ -78,7 +78,8 @@ public:
     std::optional<AggregateSummary> find(const QUuid &id) const;
     // Counts aggregates and events (with idPrefix: of those ids only), in chunks; throws Cancelled.
     CatalogueTotals totals(const QString &idPrefix = QString(), bool byType = false,
-                           const CancelFlag &cancel = CancelFlag(), const Progress &progress = Progress()) const;
+                           const CancelFlag &cancel = CancelFlag(),
+                           const Progress &progress = Progress()) const;
 
     // Whether a type (as in AggregateSummary::type) matches a filter (as in CatalogueQuery::type).
     static bool typeMatches(const QString &type, const QString &filter);

@@ -26,9 +26,9 @@ namespace es::inspect {
 
 struct DecodingSettings
 {
-    QString cipherKey;                       // base64 key for every application ("" for none)
+    QString cipherKey; // base64 key for every application ("" for none)
     QHash<QString, QString> applicationKeys; // base64 key by application name (any case)
-    bool keysFromEnvironment = true;         // CIPHER_KEY and <APP>_CIPHER_KEY
+    bool keysFromEnvironment = true; // CIPHER_KEY and <APP>_CIPHER_KEY
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     // The custom transcoding names that are legitimate (_type_ values); null: knownTranscoder()
     // (knowntypes.h), i.e. the built-ins and what linked code registered.
@@ -46,8 +46,8 @@ struct DecodedRecord
     QUuid originatorId;
     qint64 originatorVersion = 0;
     QString topic;
-    QByteArray stored;     // the bytes as stored
-    DecodedState decoded;  // storage, problem, error, state (transcoder.h)
+    QByteArray stored; // the bytes as stored
+    DecodedState decoded; // storage, problem, error, state (transcoder.h)
     bool topicKnown = false; // a class is registered for the topic in this program
 
     bool ok() const { return decoded.ok(); }
@@ -79,7 +79,10 @@ public:
     std::shared_ptr<const JSONTranscoder> transcoderPtr() const { return m_transcoder; }
 
     DecodedRecord decode(const StoredEvent &event, std::optional<qint64> notificationId = std::nullopt) const;
-    DecodedRecord decode(const Notification &notification) const { return decode(notification, notification.id); }
+    DecodedRecord decode(const Notification &notification) const
+    {
+        return decode(notification, notification.id);
+    }
 
 private:
     std::shared_ptr<const Cipher> m_cipher;
@@ -95,7 +98,8 @@ struct Source
 
     // The application named `app` (empty: the only one) with a decoder made from `settings`. Throws
     // as Store::application() and RecordDecoder().
-    static Source make(std::shared_ptr<const Store> store, const QString &app, const DecodingSettings &settings);
+    static Source make(std::shared_ptr<const Store> store, const QString &app,
+                       const DecodingSettings &settings);
     const ApplicationInfo &info() const { return store->application(application); }
 };
 
@@ -103,12 +107,12 @@ struct Source
 struct KeyCheck
 {
     enum class Verdict {
-        Empty,          // nothing to sample
-        NotEncrypted,   // no sampled record is encrypted
-        NeedsKey,       // encrypted records, and no key was given
-        KeyOpens,       // every encrypted record sampled opens with the key
-        WrongKey,       // encrypted records, none opens with the key
-        SomeFail,       // some open and some do not (altered records?)
+        Empty, // nothing to sample
+        NotEncrypted, // no sampled record is encrypted
+        NeedsKey, // encrypted records, and no key was given
+        KeyOpens, // every encrypted record sampled opens with the key
+        WrongKey, // encrypted records, none opens with the key
+        SomeFail, // some open and some do not (altered records?)
     };
     Verdict verdict = Verdict::Empty;
     int sampled = 0;

@@ -28,17 +28,17 @@ struct ExportOptions
 {
     ExportFormat format = ExportFormat::Jsonl;
     ExportSelection selection = ExportSelection::Log;
-    QUuid aggregate;   // for ExportSelection::Aggregate
+    QUuid aggregate; // for ExportSelection::Aggregate
     int pageSize = 1000;
 };
 
 struct ExportSummary
 {
     qint64 rows = 0;
-    qint64 failed = 0;          // rows written as errors
-    qint64 encrypted = 0;       // rows that were (or looked) encrypted
+    qint64 failed = 0; // rows written as errors
+    qint64 encrypted = 0; // rows that were (or looked) encrypted
     qint64 encryptedFailed = 0; // of those, rows that could not be opened
-    QString firstError;         // the first failed row's error
+    QString firstError; // the first failed row's error
 
     // Every encrypted row failed with a key given: the key is wrong (not the data).
     bool wrongKey(bool keyGiven) const { return keyGiven && encrypted > 0 && encryptedFailed == encrypted; }

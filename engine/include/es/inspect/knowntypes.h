@@ -37,8 +37,7 @@ QStringList registeredTypeSources();
 namespace detail {
 // Builds App with its environment replaced by in-memory infrastructure (no cipher, no compressor:
 // only the names are wanted), so that building it cannot touch a store or fail on settings.
-template<typename App>
-class TypeProbe final : public App
+template<typename App> class TypeProbe final : public App
 {
 public:
     using App::App;
@@ -55,8 +54,7 @@ protected:
 
 // Registers an application class's aggregates and transcodings (see above). App must be
 // constructible without arguments.
-template<typename App>
-void registerApplicationTypes(const QString &name)
+template<typename App> void registerApplicationTypes(const QString &name)
 {
     registerTypes(name, [](JSONTranscoder &transcoder) {
         detail::TypeProbe<App> probe;

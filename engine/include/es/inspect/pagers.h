@@ -30,7 +30,7 @@ enum class Direction { Forward, Backward };
 struct RecordPage
 {
     std::vector<DecodedRecord> rows; // in the direction's order
-    bool atEnd = false;              // nothing more in this direction
+    bool atEnd = false; // nothing more in this direction
 };
 
 class EventPager
@@ -59,7 +59,7 @@ struct LogQuery
     qint64 start = 1;
     Direction direction = Direction::Forward;
     int limit = 100;
-    QStringList topics;                // only these topics ("" entries ignored); empty: all
+    QStringList topics; // only these topics ("" entries ignored); empty: all
     std::optional<Timestamp> from, to; // only events timestamped within [from, to]
     // With a time filter, records whose time cannot be read (no key, damaged) are kept, so their
     // problems stay visible.
@@ -84,15 +84,15 @@ struct LogPage
     // Gaps between the ids examined (ascending), including one before the first id of the log when
     // a forward page starts at or below it. Not reported with a topic filter.
     std::vector<LogGap> gaps;
-    qint64 next = 0;     // `start` of the following page in the same direction
-    bool atEnd = false;  // nothing more in this direction
+    qint64 next = 0; // `start` of the following page in the same direction
+    bool atEnd = false; // nothing more in this direction
     qint64 examined = 0; // records read (more than rows with filters)
 };
 
 // A section of the log as the library numbers them.
 struct LogSection
 {
-    QString id;                    // the section returned ("1,10"), "" when empty
+    QString id; // the section returned ("1,10"), "" when empty
     std::optional<QString> nextId; // none when this section was not full
     std::vector<DecodedRecord> rows;
 };
@@ -119,7 +119,7 @@ using SnapshotKey = std::pair<QUuid, qint64>; // (originator_id, originator_vers
 
 struct SnapshotQuery
 {
-    std::optional<QUuid> originator;  // only this aggregate's snapshots
+    std::optional<QUuid> originator; // only this aggregate's snapshots
     std::optional<SnapshotKey> after; // the key cursor (exclusive); none: from the first (last)
     Direction direction = Direction::Forward;
     int limit = 100;
@@ -139,7 +139,8 @@ public:
     // An application without snapshots gives an empty page at its end.
     SnapshotPage page(const SnapshotQuery &query) const;
     // The newest snapshot of `id` at or below `atOrBelow` (any when none), or nullopt.
-    std::optional<DecodedRecord> latest(const QUuid &id, std::optional<qint64> atOrBelow = std::nullopt) const;
+    std::optional<DecodedRecord> latest(const QUuid &id,
+                                        std::optional<qint64> atOrBelow = std::nullopt) const;
 
 private:
     Source m_source;
@@ -149,12 +150,12 @@ private:
 
 struct TrackingPosition
 {
-    QString upstream;              // application_name as recorded
-    qint64 position = 0;           // the largest notification id tracked
-    qint64 records = -1;           // tracking records of this upstream (-1 when not counted)
-    QString upstreamApplication;   // the store's application it matched (case-insensitively), or ""
+    QString upstream; // application_name as recorded
+    qint64 position = 0; // the largest notification id tracked
+    qint64 records = -1; // tracking records of this upstream (-1 when not counted)
+    QString upstreamApplication; // the store's application it matched (case-insensitively), or ""
     std::optional<qint64> upstreamMax; // that application's largest notification id
-    std::optional<qint64> lag;     // upstreamMax - position; none when the upstream is not in the store
+    std::optional<qint64> lag; // upstreamMax - position; none when the upstream is not in the store
 };
 
 // The tracking positions of `source`'s application, by upstream name; empty when it has no tracking

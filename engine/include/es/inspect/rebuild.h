@@ -25,8 +25,8 @@ struct RebuiltAggregate
 {
     QUuid id;
     qint64 version = 0;
-    QString topic;                         // the aggregate's class topic
-    json::Value json;                      // the snapshot-shaped JSON above
+    QString topic; // the aggregate's class topic
+    json::Value json; // the snapshot-shaped JSON above
     std::optional<qint64> snapshotVersion; // the snapshot it started from, if any
     qint64 eventsApplied = 0;
 };
@@ -35,18 +35,18 @@ struct JsonChange
 {
     enum class Kind { Added, Removed, Changed };
     Kind kind = Kind::Changed;
-    QString path;      // "" for the root, "state.balance", "state.history[2]"
+    QString path; // "" for the root, "state.balance", "state.history[2]"
     json::Value before; // null when added
-    json::Value after;  // null when removed
+    json::Value after; // null when removed
 
     static QString kindName(Kind k); // "added", "removed", "changed"
-    json::Value toJson() const;      // {"kind", "path", ["before"], ["after"]}
+    json::Value toJson() const; // {"kind", "path", ["before"], ["after"]}
 };
 
 struct SnapshotComparison
 {
     qint64 snapshotVersion = 0;
-    bool matches = false;            // the snapshot's state equals a replay of the events to its version
+    bool matches = false; // the snapshot's state equals a replay of the events to its version
     std::vector<JsonChange> changes; // snapshot → replay
 };
 

@@ -88,15 +88,15 @@ enum class StoreKind { SqliteFile, SqliteDirectory, Postgres, Remote };
 struct StoreLocation
 {
     StoreKind kind = StoreKind::SqliteFile;
-    QString path;       // SQLite file or folder (absolute)
-    QString host;       // PostgreSQL
+    QString path; // SQLite file or folder (absolute)
+    QString host; // PostgreSQL
     int port = 5432;
     QString user;
-    QString password;   // resolved: URL, PGPASSWORD, POSTGRES_PASSWORD, then the pgpass file
+    QString password; // resolved: URL, PGPASSWORD, POSTGRES_PASSWORD, then the pgpass file
     QString passwordSource; // where the password came from ("URL", "PGPASSWORD", "~/.pgpass"…), "" for none
     QString dbname;
-    QString sslmode;    // "" when not given
-    QUrl remoteUrl;     // http(s)
+    QString sslmode; // "" when not given
+    QUrl remoteUrl; // http(s)
 
     // Parses a URL or a path. PostgreSQL parts missing from the URL come from PGHOST/POSTGRES_HOST,
     // PGPORT/POSTGRES_PORT, PGUSER/POSTGRES_USER, PGDATABASE/POSTGRES_DBNAME of `env`, then
@@ -111,7 +111,8 @@ struct StoreLocation
 
 // Looks a password up in a pgpass file (libpq's format: host:port:db:user:password, '*' matches
 // anything, '\' escapes ':' and '\'). Empty when the file or a matching line is missing.
-QString pgpassLookup(const QString &file, const QString &host, int port, const QString &dbname, const QString &user);
+QString pgpassLookup(const QString &file, const QString &host, int port, const QString &dbname,
+                     const QString &user);
 
 struct OpenOptions
 {
@@ -126,13 +127,13 @@ struct OpenOptions
 // One application found in a store.
 struct ApplicationInfo
 {
-    QString name;           // the file's base name (SQLite), the table prefix (PostgreSQL), or "remote"
-    QString location;       // the SQLite file, "dbname on host:port", or the remote URL
-    QString eventsTable;    // empty for a remote log
+    QString name; // the file's base name (SQLite), the table prefix (PostgreSQL), or "remote"
+    QString location; // the SQLite file, "dbname on host:port", or the remote URL
+    QString eventsTable; // empty for a remote log
     QString snapshotsTable; // empty when the application has none
-    QString trackingTable;  // empty when the application has none (not a process application)
-    bool hasLog = true;     // events have notification ids (false for an aggregate recorder's table)
-    bool isRemote = false;  // a remote notification log: only the log can be read
+    QString trackingTable; // empty when the application has none (not a process application)
+    bool hasLog = true; // events have notification ids (false for an aggregate recorder's table)
+    bool isRemote = false; // a remote notification log: only the log can be read
 
     bool hasSnapshots() const { return !snapshotsTable.isEmpty(); }
     bool hasTracking() const { return !trackingTable.isEmpty(); }

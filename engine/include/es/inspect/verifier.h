@@ -38,7 +38,8 @@ struct Finding
     QString message;
 
     static QString severityName(Severity s); // "info", "warning", "error"
-    // {"severity", "kind", "application", "table", ["id"], ["originator_id"], ["originator_version"], "message"}
+    // {"severity", "kind", "application", "table", ["id"], ["originator_id"], ["originator_version"],
+    // "message"}
     json::Value toJson() const;
 };
 
@@ -63,7 +64,10 @@ struct VerifyReport
 
     int count(Finding::Severity s) const;
     // No errors and no warnings (information only).
-    bool clean() const { return count(Finding::Severity::Error) == 0 && count(Finding::Severity::Warning) == 0; }
+    bool clean() const
+    {
+        return count(Finding::Severity::Error) == 0 && count(Finding::Severity::Warning) == 0;
+    }
     json::Value toJson() const;
 };
 
