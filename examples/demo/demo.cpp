@@ -359,18 +359,29 @@ std::vector<Writer> writers()
 
 } // namespace
 
-void registerTypes()
+QStringList registerTypes()
 {
     static std::once_flag once;
+    static QStringList problems;
     std::call_once(once, [] {
-        es::inspect::registerApplicationTypes<bankaccounts::BankAccounts>(QStringLiteral("bankaccounts"));
-        es::inspect::registerApplicationTypes<invoice::Invoices>(QStringLiteral("invoice"));
-        es::inspect::registerApplicationTypes<parkinglot::ParkingLot>(QStringLiteral("parkinglot"));
-        es::inspect::registerApplicationTypes<cargoshipping::BookingApplication>(QStringLiteral("cargoshipping"));
-        es::inspect::registerApplicationTypes<wiki::WikiApplication>(QStringLiteral("wiki"));
-        es::inspect::registerApplicationTypes<worlds::WorldsApplication>(QStringLiteral("worlds"));
-        es::inspect::registerApplicationTypes<worlds::Counters>(QStringLiteral("worlds"));
+        auto add = [](const char *name, void (*registrar)(const QString &)) {
+            try {
+                registrar(QString::fromLatin1(name));
+            } catch (const std::exception &e) {
+                problems << QStringLiteral("the types of example '%1' are not available: %2")
+                                .arg(QLatin1String(name), QString::fromUtf8(e.what()));
+            }
+        };
+        using es::inspect::registerApplicationTypes;
+        add("bankaccounts", &registerApplicationTypes<bankaccounts::BankAccounts>);
+        add("invoice", &registerApplicationTypes<invoice::Invoices>);
+        add("parkinglot", &registerApplicationTypes<parkinglot::ParkingLot>);
+        add("cargoshipping", &registerApplicationTypes<cargoshipping::BookingApplication>);
+        add("wiki", &registerApplicationTypes<wiki::WikiApplication>);
+        add("worlds", &registerApplicationTypes<worlds::WorldsApplication>);
+        add("counters", &registerApplicationTypes<worlds::Counters>);
     });
+    return problems;
 }
 
 QStringList exampleNames()

@@ -39,8 +39,10 @@ QStringList exampleNames();
 
 // Makes every example application's aggregate types and custom transcodings known to the inspect
 // API (es::inspect::registerApplicationTypes), so that programs linking the examples (esctl,
-// es-inspector) can rebuild their aggregates and know their _type_ names. Idempotent.
-void registerTypes();
+// es-inspector) can rebuild their aggregates and know their _type_ names. Idempotent. One example
+// that cannot register (a topic two classes claim, say) does not take the others down: the problems
+// are returned, one line each, and that example's types stay unknown.
+QStringList registerTypes();
 
 // Writes the demo. Throws es::EventSourcingError (es::ValueError for bad options, or when the target
 // already holds a store of one of the applications — the demo never writes into existing data).
