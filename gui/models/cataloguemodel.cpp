@@ -268,7 +268,10 @@ void CatalogueModel::requestPage()
         [this](es::inspect::CataloguePage page, quint64 generation) {
             if (!m_generation.accept(generation))
                 return;
-            m_inFlight = 0;
+            // In flight until the rows are in: a fetchMore() from a slot connected to the insertion
+            // signals must not ask for the same page again.
+            m_next = page.next;
+            m_atEnd = page.atEnd || !page.next;
             const int added = static_cast<int>(page.rows.size());
             if (added > 0) {
                 beginInsertRows(QModelIndex(), rowCount(), rowCount() + added - 1);
@@ -276,8 +279,7 @@ void CatalogueModel::requestPage()
                     m_rows.push_back(std::move(r));
                 endInsertRows();
             }
-            m_next = page.next;
-            m_atEnd = page.atEnd || !page.next;
+            m_inFlight = 0;
             m_addedThisFetch += added;
             emit pageArrived(added);
             // A type filter may keep few of the aggregates a job examines: go on until a page's worth.

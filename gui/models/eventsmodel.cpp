@@ -140,7 +140,9 @@ void EventsModel::requestPage()
         [this](es::inspect::RecordPage page, quint64 generation) {
             if (!m_generation.accept(generation))
                 return;
-            m_inFlight = 0;
+            // The job stays "in flight" until the rows are in: a fetchMore() from a slot connected to
+            // the insertion signals must not ask for the same page again.
+            m_atEnd = page.atEnd;
             const int added = static_cast<int>(page.rows.size());
             if (added > 0) {
                 beginInsertRows(QModelIndex(), rowCount(), rowCount() + added - 1);
@@ -148,7 +150,7 @@ void EventsModel::requestPage()
                     m_rows.push_back(std::move(r));
                 endInsertRows();
             }
-            m_atEnd = page.atEnd;
+            m_inFlight = 0;
             emit pageArrived(added);
             emit loadingChanged(false);
         },

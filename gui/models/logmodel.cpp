@@ -74,6 +74,18 @@ std::vector<LogModel::Entry> toEntries(es::inspect::LogPage &page, bool gapRows)
     return out;
 }
 
+// Whether a page really ends the log in its direction. LogPager::page() can say atEnd for a full
+// page read with a time filter when its statement returned the rest of the log in one go; the
+// cursor then still points inside the log, and the next page is the judge.
+bool pageEnds(const es::inspect::LogPage &page, bool backward, int limit, qint64 maxId)
+{
+    if (!page.atEnd)
+        return false;
+    if (static_cast<int>(page.rows.size()) < limit)
+        return true;
+    return backward ? page.next < 1 : (maxId < 0 || page.next > maxId);
+}
+
 QString gapText(const es::inspect::LogGap &g)
 {
     const qint64 n = g.missing();
@@ -388,7 +400,7 @@ void LogModel::jump(Target target, qint64 id)
             }
             return a;
         },
-        [this, target, id](JumpAnswer a, quint64 generation) {
+        [this, target, id, upLimit = target == Target::Id ? half : m_pageSize](JumpAnswer a, quint64 generation) {
             if (!m_generation.accept(generation))
                 return;
             std::vector<Entry> entries;
@@ -403,9 +415,9 @@ void LogModel::jump(Target target, qint64 id)
             }
             beginResetModel();
             m_rows.assign(std::make_move_iterator(entries.begin()), std::make_move_iterator(entries.end()));
-            m_topDone = a.up ? a.up->atEnd : true;
+            m_topDone = a.up ? pageEnds(*a.up, true, upLimit, a.maxId) : true;
             m_nextUp = a.up ? a.up->next : 0;
-            m_bottomDone = a.down ? a.down->atEnd : true;
+            m_bottomDone = a.down ? pageEnds(*a.down, false, m_pageSize, a.maxId) : true;
             m_nextDown = a.down ? a.down->next : 0;
             if (target == Target::Id && !a.up)
                 m_topDone = true;
@@ -467,10 +479,15 @@ void LogModel::requestDown()
         [this](es::inspect::LogPage page, quint64 generation) {
             if (!m_generation.accept(generation))
                 return;
-            m_inFlightDown = 0;
+            // In flight until the rows are in: a fetchMore() from a slot connected to the insertion
+            // signals must not ask for the same page again.
+            const qint64 nextDown = page.next;
+            const bool bottomDone = pageEnds(page, false, m_pageSize, m_maxId);
             merge(toEntries(page, m_gapRows), false);
-            m_nextDown = page.next;
-            m_bottomDone = page.atEnd;
+            // Eviction at the top may have moved the upper cursor; the lower one is this page's.
+            m_nextDown = nextDown;
+            m_bottomDone = bottomDone;
+            m_inFlightDown = 0;
             const int added = static_cast<int>(page.rows.size());
             m_addedDown += added;
             emit pageArrived(false, added);
@@ -514,7 +531,6 @@ void LogModel::requestUp()
         [this](es::inspect::LogPage page, quint64 generation) {
             if (!m_generation.accept(generation))
                 return;
-            m_inFlightUp = 0;
             // A gap the page found right before the old first record belongs to that record.
             if (!m_rows.empty() && m_rows.front().kind == RowKind::Record) {
                 const qint64 firstId = m_rows.front().key / 2;
@@ -524,9 +540,12 @@ void LogModel::requestUp()
                         emit dataChanged(index(0, 0), index(0, ColumnCount - 1));
                     }
             }
+            const qint64 nextUp = page.next;
+            const bool topDone = pageEnds(page, true, m_pageSize, m_maxId) || page.next < 1;
             merge(toEntries(page, m_gapRows), true);
-            m_nextUp = page.next;
-            m_topDone = page.atEnd || page.next < 1;
+            m_nextUp = nextUp;
+            m_topDone = topDone;
+            m_inFlightUp = 0;
             const int added = static_cast<int>(page.rows.size());
             m_addedUp += added;
             emit pageArrived(true, added);

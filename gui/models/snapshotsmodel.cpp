@@ -142,7 +142,9 @@ void SnapshotsModel::requestPage()
         [this](es::inspect::SnapshotPage page, quint64 generation) {
             if (!m_generation.accept(generation))
                 return;
-            m_inFlight = 0;
+            // In flight until the rows are in (see EventsModel).
+            m_next = page.next;
+            m_atEnd = page.atEnd || !page.next;
             const int added = static_cast<int>(page.rows.size());
             if (added > 0) {
                 beginInsertRows(QModelIndex(), rowCount(), rowCount() + added - 1);
@@ -150,8 +152,7 @@ void SnapshotsModel::requestPage()
                     m_rows.push_back(std::move(r));
                 endInsertRows();
             }
-            m_next = page.next;
-            m_atEnd = page.atEnd || !page.next;
+            m_inFlight = 0;
             emit pageArrived(added);
             emit loadingChanged(false);
         },
