@@ -1,0 +1,95 @@
+#include "widgets/recorddetail.h"
+
+#include "es/inspect/exporter.h"
+#include "models/recordcells.h"
+#include "widgets/jsontreeview.h"
+
+#include <QLabel>
+#include <QVBoxLayout>
+
+RecordDetail::RecordDetail(QWidget *parent) : QWidget(parent)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 4, 0, 0);
+    layout->setSpacing(4);
+    m_heading = new QLabel(this);
+    m_heading->setObjectName(QStringLiteral("recordHeading"));
+    m_heading->setWordWrap(true);
+    m_heading->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_heading);
+    m_problem = new QLabel(this);
+    m_problem->setObjectName(QStringLiteral("recordProblem"));
+    m_problem->setWordWrap(true);
+    m_problem->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_problem->setStyleSheet(QStringLiteral("QLabel { color: #b00020; background: #fde7ea; padding: 4px; border-radius: 3px; }"));
+    m_problem->hide();
+    layout->addWidget(m_problem);
+    m_tree = new JsonTreeView(this);
+    layout->addWidget(m_tree, 1);
+    layout->addStretch(0);
+    clear();
+}
+
+void RecordDetail::clear(const QString &hint)
+{
+    m_record.reset();
+    m_heading->setText(hint.isEmpty() ? tr("Select a record to see its payload.") : hint);
+    m_problem->hide();
+    m_tree->clear();
+    m_tree->hide();
+}
+
+void RecordDetail::setRecord(const es::inspect::DecodedRecord &record)
+{
+    m_record = record;
+    QStringList parts;
+    if (record.notificationId)
+        parts << tr("Notification <b>%1</b>").arg(*record.notificationId);
+    parts << tr("aggregate <tt>%1</tt> v<b>%2</b>").arg(es::gui::idText(record.originatorId)).arg(record.originatorVersion);
+    QString heading = parts.join(QStringLiteral(" · "));
+    heading += QStringLiteral("<br><b>%1</b>").arg(es::gui::topicClass(record.topic).toHtmlEscaped());
+    heading += QStringLiteral(" <span style='color:#707070'>%1</span>").arg(record.topic.toHtmlEscaped());
+    const QString time = es::gui::recordTime(record);
+    QStringList facts;
+    facts << tr("stored as %1").arg(record.storage());
+    facts << tr("%n byte(s)", nullptr, static_cast<int>(record.stored.size()));
+    if (!time.isEmpty())
+        facts << time;
+    if (!record.topicKnown)
+        facts << tr("topic not registered in this program (shown generically)");
+    heading += QStringLiteral("<br><span style='color:#505050'>%1</span>").arg(facts.join(QStringLiteral(" · ")).toHtmlEscaped());
+    m_heading->setText(heading);
+    // The problem's name, then the decoder's reason (which may begin with the name already).
+    QString problem;
+    if (record.decoded.problem != es::DecodedState::Problem::None) {
+        const QString name = es::DecodedState::problemName(record.decoded.problem);
+        problem = record.decoded.error.startsWith(name) ? record.decoded.error
+                                                        : QStringLiteral("%1: %2").arg(name, record.decoded.error);
+    }
+    m_problem->setText(problem);
+    m_problem->setVisible(!problem.isEmpty());
+    // Without a state there is nothing to show as a tree: the problem says why.
+    m_tree->setVisible(record.decoded.hasState());
+    if (record.decoded.hasState())
+        m_tree->setRecord(record);
+    else
+        m_tree->clear();
+}
+
+QString RecordDetail::problemText() const
+{
+    return m_problem->isHidden() ? QString() : m_problem->text();
+}
+
+QString RecordDetail::payloadJson() const
+{
+    if (!m_record)
+        return QString();
+    if (m_record->decoded.hasState()) {
+        try {
+            return QString::fromUtf8(es::inspect::sortedJson(m_record->decoded.state));
+        } catch (const std::exception &) {
+        }
+    }
+    return es::gui::recordJson(*m_record);
+}

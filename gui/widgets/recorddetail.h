@@ -1,0 +1,37 @@
+#pragma once
+// One stored record in full: a heading (what it is: notification id, aggregate, version, topic), how
+// it is stored, its problem in words when it cannot be read (needs key, wrong key or altered bytes,
+// damaged, unknown type — with the decoder's reason), and its payload as a JSON tree.
+//
+// Thread-safety: GUI thread only.
+
+#include "es/inspect/decoding.h"
+
+#include <QWidget>
+#include <optional>
+
+class JsonTreeView;
+class QLabel;
+
+class RecordDetail : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit RecordDetail(QWidget *parent = nullptr);
+
+    void setRecord(const es::inspect::DecodedRecord &record);
+    // Shows a hint instead of a record ("Select an event to see its payload").
+    void clear(const QString &hint = QString());
+
+    JsonTreeView *tree() const { return m_tree; }
+    const std::optional<es::inspect::DecodedRecord> &record() const { return m_record; }
+    // The payload as JSON (the record's `esctl export` line when it has no state), "" when none.
+    QString payloadJson() const;
+    QString problemText() const;
+
+private:
+    QLabel *m_heading = nullptr;
+    QLabel *m_problem = nullptr;
+    JsonTreeView *m_tree = nullptr;
+    std::optional<es::inspect::DecodedRecord> m_record;
+};

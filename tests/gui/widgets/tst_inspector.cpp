@@ -1,0 +1,799 @@
+// The Event Store Inspector's main window on the Python-written reference stores (copies): the start
+// page; each store shows the right numbers of applications, aggregates, notifications and snapshots;
+// one aggregate with its events, typed JSON tree, state slider, diff and snapshot check; the log with a
+// gap, jumps and sections; a store without its key, with a wrong key and with a damaged record showing
+// the per-row reasons; garbage, missing and empty files failing with their reason while other tabs stay
+// open; shortcuts, copy as JSON, recent stores; the connection and cipher key dialogs. Each main view
+// is written as a PNG to es::test::outputDir() (inspector-*.png).
+#include "appsettings.h"
+#include "dialogs/cipherkeydialog.h"
+#include "dialogs/connectiondialog.h"
+#include "es/uuid.h"
+#include "inspectortesting.h"
+#include "models/cataloguemodel.h"
+#include "models/eventsmodel.h"
+#include "models/findingsmodel.h"
+#include "models/jsondiffmodel.h"
+#include "models/jsontreemodel.h"
+#include "models/logmodel.h"
+#include "models/logsectionmodel.h"
+#include "models/snapshotsmodel.h"
+#include "secrets.h"
+#include "widgets/aggregatepage.h"
+#include "widgets/aggregatespage.h"
+#include "widgets/applicationspage.h"
+#include "widgets/badge.h"
+#include "widgets/jsontreeview.h"
+#include "widgets/logpage.h"
+#include "widgets/recorddetail.h"
+#include "widgets/recordtable.h"
+#include "widgets/snapshotspage.h"
+#include "widgets/startpage.h"
+#include "widgets/verifypage.h"
+
+#include <QAction>
+#include <QClipboard>
+#include <QComboBox>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QRandomGenerator>
+#include <QSlider>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QtTest>
+
+using namespace es::test;
+using es::gui::RowKind;
+
+namespace {
+
+// Deletes notifications from a copied store, as rolled back inserts leave ids unused. Only tests
+// touch stores with SQL.
+bool deleteNotifications(const QString &path, qint64 from, qint64 to)
+{
+    const QString name = QStringLiteral("gap-%1").arg(from);
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        if (db.open()) {
+            QSqlQuery q(db);
+            q.prepare(QStringLiteral("DELETE FROM stored_events WHERE rowid BETWEEN ? AND ?"));
+            q.addBindValue(from);
+            q.addBindValue(to);
+            ok = q.exec();
+            if (!ok)
+                qWarning("%s", qPrintable(q.lastError().text()));
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return ok;
+}
+
+QJsonObject jsonObject(const QByteArray &line)
+{
+    return QJsonDocument::fromJson(line).object();
+}
+
+int countLines(const QString &jsonl)
+{
+    return static_cast<int>(jsonlLines(fixture(jsonl)).size());
+}
+
+int countKeys(const QString &json)
+{
+    return static_cast<int>(QJsonDocument::fromJson(readFile(fixture(json))).object().size());
+}
+
+} // namespace
+
+class TestInspector : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QTemporaryDir m_settings;
+
+    QString copy(const QString &name)
+    {
+        QDir().mkpath(m_dir.filePath(QStringLiteral("c%1").arg(++m_copies)));
+        return copyFixture(name, m_dir.filePath(QStringLiteral("c%1").arg(m_copies)));
+    }
+    int m_copies = 0;
+
+    static void prepare(MainWindow &window)
+    {
+        window.resize(1400, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY(m_settings.isValid());
+        isolateInspector(m_settings.path());
+    }
+
+    void init() { AppSettings::clearRecentStores(); }
+
+    // --- start page, recent stores, command line ------------------------------------------------
+
+    void startPageListsOpenActionsAndRecentStores()
+    {
+        AppSettings::addRecentStore(QStringLiteral("postgresql://eventsourcing:secret@db.example:5432/bank"));
+        AppSettings::addRecentStore(QStringLiteral("/data/stores/bankaccounts.sqlite"));
+        const QStringList recent = AppSettings::recentStores();
+        QCOMPARE(recent.size(), 2);
+        QCOMPARE(recent.first(), QStringLiteral("/data/stores/bankaccounts.sqlite"));
+        QVERIFY2(!recent.last().contains(QLatin1String("secret")), "a password must never reach the settings");
+
+        MainWindow window(false);
+        prepare(window);
+        QCOMPARE(window.storeCount(), 0);
+        QVERIFY(window.startPage()->isVisible());
+        QCOMPARE(window.startPage()->recentList()->count(), 2);
+        QCOMPARE(window.countsLabel()->text(), QString());
+        QVERIFY(!screenshot(&window, QStringLiteral("start-page")).isEmpty());
+    }
+
+    void openingARecentStoreFromTheStartPage()
+    {
+        const QString path = copy(QStringLiteral("invoice.sqlite"));
+        AppSettings::addRecentStore(path);
+        MainWindow window(false);
+        prepare(window);
+        QListWidget *list = window.startPage()->recentList();
+        QCOMPARE(list->item(0)->data(Qt::UserRole).toString(), path);
+        list->setFocus();
+        list->setCurrentRow(0);
+        QTest::keyClick(list, Qt::Key_Return);
+        QTRY_COMPARE(window.storeCount(), 1);
+        QTRY_COMPARE(window.currentStore()->state(), StoreTab::State::Open);
+        QVERIFY(window.tabs()->isVisible());
+        QCOMPARE(window.currentStore()->session()->applicationNames(), QStringList{QStringLiteral("invoice")});
+    }
+
+    // --- the reference stores' numbers ------------------------------------------------------------
+
+    void referenceStoresShowTheirNumbers_data()
+    {
+        QTest::addColumn<QString>("store");
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("application");
+        QTest::addColumn<int>("events");
+        QTest::addColumn<int>("aggregates");
+        QTest::addColumn<int>("snapshots");
+        QTest::newRow("bankaccounts") << "bankaccounts.sqlite" << "" << "bankaccounts"
+                                      << countLines(QStringLiteral("bankaccounts.notifications.jsonl"))
+                                      << countKeys(QStringLiteral("bankaccounts.accounts.json"))
+                                      << countLines(QStringLiteral("bankaccounts.snapshots.jsonl"));
+        QTest::newRow("bankaccounts.zlib-aes")
+            << "bankaccounts.zlib-aes.sqlite" << "bankaccounts.zlib-aes.key" << "bankaccounts.zlib-aes"
+            << countLines(QStringLiteral("bankaccounts.zlib-aes.notifications.jsonl"))
+            << countKeys(QStringLiteral("bankaccounts.zlib-aes.accounts.json"))
+            << countLines(QStringLiteral("bankaccounts.zlib-aes.snapshots.jsonl"));
+        QTest::newRow("invoice") << "invoice.sqlite" << "" << "invoice" << countLines(QStringLiteral("invoice.notifications.jsonl"))
+                                 << 1 << countLines(QStringLiteral("invoice.snapshots.jsonl"));
+    }
+
+    void referenceStoresShowTheirNumbers()
+    {
+        ES_REQUIRE_FIXTURES();
+        QFETCH(QString, store);
+        QFETCH(QString, key);
+        QFETCH(QString, application);
+        QFETCH(int, events);
+        QFETCH(int, aggregates);
+        QFETCH(int, snapshots);
+        QVERIFY(events > 0 && aggregates > 0);
+
+        MainWindow window(false);
+        prepare(window);
+        StoreTab *tab = openAndWait(window, copy(store));
+        QVERIFY(tab);
+        QCOMPARE(tab->state(), StoreTab::State::Open);
+        QVERIFY(tab->readOnlyBadge()->isVisible());
+        if (!key.isEmpty())
+            QVERIFY(tab->setCipherKey(QString(), QString::fromLatin1(readFile(fixture(key))).trimmed(), false));
+
+        // Applications, with counts as they arrive.
+        auto *apps = tab->applicationsModel();
+        QCOMPARE(apps->rowCount(), 1);
+        QCOMPARE(apps->applicationAt(0), application);
+        QVERIFY(waitCounts(tab));
+        using AM = es::gui::ApplicationsModel;
+        QCOMPARE(apps->index(0, AM::EventsColumn).data().toString(), QString::number(events));
+        QCOMPARE(apps->index(0, AM::AggregatesColumn).data().toString(), QString::number(aggregates));
+        QCOMPARE(apps->index(0, AM::SnapshotsColumn).data().toString(), QString::number(snapshots));
+        const QString counts = window.countsLabel()->text();
+        QVERIFY2(counts.contains(QStringLiteral("%1 events").arg(events)), qPrintable(counts));
+        QVERIFY2(counts.contains(QStringLiteral("%1 aggregates").arg(aggregates)), qPrintable(counts));
+        QVERIFY2(counts.contains(QStringLiteral("%1 snapshots").arg(snapshots)), qPrintable(counts));
+
+        // The catalogue, page by page, reaches every aggregate.
+        tab->showPage(StoreTab::AggregatesView);
+        auto *catalogue = tab->aggregatesPage()->model();
+        QVERIFY(fetchAll(*catalogue));
+        QCOMPARE(catalogue->rowCount(), aggregates);
+
+        // The log: its last id, and every row readable (the key, when there is one, fits).
+        tab->showPage(StoreTab::LogView);
+        auto *log = tab->logPage()->model();
+        QVERIFY(fetchAll(*log));
+        int records = 0;
+        for (int r = 0; r < log->rowCount(); ++r) {
+            const QModelIndex i = log->index(r, 0);
+            if (i.data(es::gui::RowKindRole).toInt() != static_cast<int>(RowKind::Record))
+                continue;
+            ++records;
+            QVERIFY2(i.data(es::gui::ProblemRole).toString().isEmpty(), qPrintable(i.data(es::gui::ProblemRole).toString()));
+        }
+        QCOMPARE(records, events);
+        QCOMPARE(log->lastLogId(), static_cast<qint64>(events));
+
+        // Snapshots.
+        tab->showPage(StoreTab::SnapshotsView);
+        auto *snaps = tab->snapshotsPage()->model();
+        QVERIFY(fetchAll(*snaps));
+        QCOMPARE(snaps->rowCount(), snapshots);
+        if (application == QLatin1String("bankaccounts")) {
+            tab->snapshotsPage()->table()->selectRow(0);
+            QTRY_VERIFY(tab->snapshotsPage()->detail()->record().has_value());
+            QVERIFY(!screenshot(&window, QStringLiteral("snapshots")).isEmpty());
+        }
+    }
+
+    void folderOfStoresIsOneSystem()
+    {
+        ES_REQUIRE_FIXTURES();
+        const QString folder = m_dir.filePath(QStringLiteral("system"));
+        QVERIFY(QDir().mkpath(folder));
+        QVERIFY(!copyFixture(QStringLiteral("bankaccounts.sqlite"), folder).isEmpty());
+        QVERIFY(!copyFixture(QStringLiteral("invoice.sqlite"), folder).isEmpty());
+        MainWindow window(false);
+        prepare(window);
+        StoreTab *tab = openAndWait(window, folder);
+        QCOMPARE(tab->state(), StoreTab::State::Open);
+        QCOMPARE(tab->applicationsModel()->rowCount(), 2);
+        QCOMPARE(tab->currentPageIndex(), StoreTab::ApplicationsView);
+        QVERIFY(waitCounts(tab));
+        QVERIFY(waitSessionIdle(tab));
+        tab->applicationsPage()->table()->fitColumns();
+        QVERIFY(!screenshot(&window, QStringLiteral("applications")).isEmpty());
+
+        // Choosing the second application (Enter on its row) shows its aggregates.
+        RecordTable *table = tab->applicationsPage()->table();
+        table->setFocus();
+        const int row = tab->applicationsModel()->rowOf(QStringLiteral("invoice"));
+        table->setCurrentIndex(tab->applicationsModel()->index(row, 0));
+        QTest::keyClick(table, Qt::Key_Return);
+        QCOMPARE(tab->application(), QStringLiteral("invoice"));
+        QCOMPARE(tab->currentPageIndex(), StoreTab::AggregatesView);
+        QVERIFY(fetchAll(*tab->aggregatesPage()->model()));
+        QCOMPARE(tab->aggregatesPage()->model()->rowCount(), 1);
+        QTRY_VERIFY(window.countsLabel()->text().startsWith(QLatin1String("invoice:")));
+    }
+
+    // --- the aggregates page and one aggregate -------------------------------------------------------
+
+    void aggregatesSearchAndFilter()
+    {
+        ES_REQUIRE_FIXTURES();
+        MainWindow window(false);
+        prepare(window);
+        StoreTab *tab = openAndWait(window, copy(QStringLiteral("bankaccounts.sqlite")));
+        QCOMPARE(tab->currentPageIndex(), StoreTab::AggregatesView);
+        auto *model = tab->aggregatesPage()->model();
+        QVERIFY(fetchAll(*model));
+        QCOMPARE(model->rowCount(), 12);
+        QTRY_VERIFY(model->totals().has_value());
+        QVERIFY(waitSessionIdle(tab));
+        QVERIFY(!screenshot(&window, QStringLiteral("aggregates")).isEmpty());
+
+        // Find (Ctrl+F) goes to the id field; a prefix narrows the list.
+        window.action(QStringLiteral("find"))->trigger();
+        QLineEdit *search = tab->aggregatesPage()->searchField();
+        QTRY_VERIFY(search->hasFocus());
+        const QString firstId = model->index(0, 0).data(es::gui::IdRole).toUuid().toString(QUuid::WithoutBraces);
+        QTest::keyClicks(search, firstId.left(6));
+        QTest::keyClick(search, Qt::Key_Return);
+        QTRY_COMPARE(model->idPrefix(), firstId.left(6));
+        QVERIFY(fetchAll(*model));
+        QVERIFY(model->rowCount() >= 1);
+        for (int r = 0; r < model->rowCount(); ++r)
+            QVERIFY(model->index(r, 0).data(es::gui::IdRole).toUuid().toString(QUuid::WithoutBraces).startsWith(firstId.left(6)));
+        // Not hex: refused, list unchanged.
+        search->setText(QStringLiteral("xyz"));
+        QTest::keyClick(search, Qt::Key_Return);
+        QCOMPARE(model->idPrefix(), firstId.left(6));
+        search->clear();
+        QTest::keyClick(search, Qt::Key_Return);
+        QTRY_COMPARE(model->idPrefix(), QString());
+
+        // A type filter by class name.
+        tab->aggregatesPage()->typeFilter()->setEditText(QStringLiteral("Nothing"));
+        QTest::keyClick(tab->aggregatesPage()->typeFilter()->lineEdit(), Qt::Key_Return);
+        QTRY_COMPARE(model->typeFilter(), QStringLiteral("Nothing"));
+        QVERIFY(fetchAll(*model));
+        QCOMPARE(model->rowCount(), 0);
+        tab->aggregatesPage()->typeFilter()->setEditText(QStringLiteral("BankAccount"));
+        QTest::keyClick(tab->aggregatesPage()->typeFilter()->lineEdit(), Qt::Key_Return);
+        QTRY_COMPARE(model->typeFilter(), QStringLiteral("BankAccount"));
+        QVERIFY(fetchAll(*model));
+        QCOMPARE(model->rowCount(), 12);
+    }
+
+    void oneAggregateWithItsStateAtEveryVersion()
+    {
+        ES_REQUIRE_FIXTURES();
+        const QJsonObject accounts = QJsonDocument::fromJson(readFile(fixture(QStringLiteral("bankaccounts.accounts.json")))).object();
+        // The account with the most versions.
+        QString chosen;
+        int versions = 0;
+        for (auto it = accounts.begin(); it != accounts.end(); ++it) {
+            const int v = it.value().toObject().value(QStringLiteral("version")).toInt();
+            if (v > versions) {
+                versions = v;
+                chosen = it.key();
+            }
+        }
+        QVERIFY(versions > 2);
+        const QUuid id(chosen);
+
+        MainWindow window(false);
+        prepare(window);
+        StoreTab *tab = openAndWait(window, copy(QStringLiteral("bankaccounts.sqlite")));
+        QCOMPARE(tab->state(), StoreTab::State::Open);
+        QVERIFY(fetchAll(*tab->aggregatesPage()->model()));
+        const int row = tab->aggregatesPage()->model()->rowOfId(id);
+        QVERIFY(row >= 0);
+        // Enter on the catalogue row opens the aggregate.
+        RecordTable *table = tab->aggregatesPage()->table();
+        table->setFocus();
+        table->setCurrentIndex(tab->aggregatesPage()->model()->index(row, 0));
+        QTest::keyClick(table, Qt::Key_Return);
+        QCOMPARE(tab->currentPageIndex(), StoreTab::AggregateView);
+        AggregatePage *page = tab->aggregatePage();
+        QCOMPARE(page->aggregate(), id);
+
+        // Its events, every one, and the first one's payload as a typed tree.
+        QVERIFY(fetchAll(*page->eventsModel()));
+        QCOMPARE(page->eventsModel()->rowCount(), versions);
+        QTRY_VERIFY(page->eventDetail()->record().has_value());
+
+        // The state: the slider spans the versions and shows the last at first.
+        QCOMPARE(page->versionSlider()->minimum(), 1);
+        QCOMPARE(page->versionSlider()->maximum(), versions);
+        QVERIFY(page->versionSlider()->isEnabled());
+        QTRY_VERIFY2(page->stateStatus()->text().contains(QStringLiteral("version <b>%1</b>").arg(versions)),
+                     qPrintable(page->stateStatus()->text()));
+        auto *state = page->stateTree()->jsonModel();
+        const QModelIndex balance = state->indexForPath(QStringLiteral("state.balance"));
+        QVERIFY(balance.isValid());
+        QCOMPARE(balance.siblingAtColumn(es::gui::JsonTreeModel::TypeColumn).data().toString(), QStringLiteral("Decimal"));
+        const QString expected = accounts.value(chosen).toObject().value(QStringLiteral("balance")).toString();
+        QCOMPARE(balance.siblingAtColumn(es::gui::JsonTreeModel::ValueColumn).data().toString(), expected);
+
+        // The latest snapshot against a full replay (the account may have none).
+        QTRY_VERIFY(!page->snapshotCheck()->text().isEmpty());
+        QVERIFY2(!page->snapshotCheck()->text().contains(QStringLiteral("differs")), qPrintable(page->snapshotCheck()->text()));
+
+        // Moving the slider rebuilds an earlier version.
+        page->versionSlider()->setFocus();
+        QTest::keyClick(page->versionSlider(), Qt::Key_Home);
+        QCOMPARE(page->versionSlider()->value(), 1);
+        QTRY_VERIFY2(page->stateStatus()->text().contains(QStringLiteral("version <b>1</b>")), qPrintable(page->stateStatus()->text()));
+        QTRY_COMPARE(state->indexForPath(QStringLiteral("state.balance"))
+                         .siblingAtColumn(es::gui::JsonTreeModel::ValueColumn)
+                         .data()
+                         .toString(),
+                     QStringLiteral("0.00"));
+        page->versionSlider()->setValue(versions);
+        QTRY_VERIFY(page->stateStatus()->text().contains(QStringLiteral("version <b>%1</b>").arg(versions)));
+        page->stateTree()->expandAllAndFit();
+
+        // The diff between the first and the last version.
+        page->compareVersions(1, versions);
+        QTRY_VERIFY(page->diffModel()->rowCount() > 0);
+        bool balanceChanged = false;
+        for (int r = 0; r < page->diffModel()->rowCount(); ++r)
+            balanceChanged |= page->diffModel()->index(r, es::gui::JsonDiffModel::PathColumn).data().toString() == QLatin1String("state.balance");
+        QVERIFY(balanceChanged);
+
+        // Select a credit event for the screenshot: its amount is a Decimal in the tree.
+        for (int r = 0; r < page->eventsModel()->rowCount(); ++r) {
+            if (page->eventsModel()->record(r)->topic.endsWith(QLatin1String(".Credited"))) {
+                page->eventsTable()->selectRow(r);
+                break;
+            }
+        }
+        page->eventDetail()->tree()->expandAllAndFit();
+        QVERIFY(waitSessionIdle(tab));
+        QVERIFY(!screenshot(&window, QStringLiteral("aggregate")).isEmpty());
+        page->sideTabs()->setCurrentIndex(1);
+        QVERIFY(!screenshot(&window, QStringLiteral("aggregate-diff")).isEmpty());
+        page->sideTabs()->setCurrentIndex(0);
+
+        // Copy payload as JSON: the selected event's state.
+        window.action(QStringLiteral("copyPayload"))->trigger();
+        const QJsonObject copied = QJsonDocument::fromJson(QApplication::clipboard()->text().toUtf8()).object();
+        QVERIFY2(copied.contains(QStringLiteral("timestamp")), qPrintable(QApplication::clipboard()->text()));
+    }
+
+    void customTypesShowByName()
+    {
+        ES_REQUIRE_FIXTURES();
+        MainWindow window(false);
+        prepare(window);
+        StoreTab *tab = openAndWait(window, copy(QStringLiteral("invoice.sqlite")));
+        QVERIFY(fetchAll(*tab->aggregatesPage()->model()));
+        const QUuid id = tab->aggregatesPage()->model()->index(0, 0).data(es::gui::IdRole).toUuid();
+        tab->openAggregate(QStringLiteral("invoice"), id);
+        AggregatePage *page = tab->aggregatePage();
+        QVERIFY(fetchAll(*page->eventsModel()));
+        page->eventsTable()->selectRow(0);
+        QTRY_VERIFY(page->eventDetail()->record().has_value());
+        auto *tree = page->eventDetail()->tree()->jsonModel();
+        QStringList types;
+        std::function<void(const QModelIndex &)> walk = [&](const QModelIndex &parent) {
+            for (int r = 0; r < tree->rowCount(parent); ++r) {
+                const QModelIndex i = tree->index(r, 0, parent);
+                types << i.siblingAtColumn(es::gui::JsonTreeModel::TypeColumn).data().toString();
+                walk(i);
+            }
+        };
+        walk(QModelIndex());
+        QVERIFY2(types.contains(QStringLiteral("person_as_dict")), qPrintable(types.join(QLatin1Char(','))));
+        QVERIFY2(types.contains(QStringLiteral("Decimal")), qPrintable(types.join(QLatin1Char(','))));
+        QVERIFY2(types.contains(QStringLiteral("datetime")), qPrintable(types.join(QLatin1Char(','))));
+        page->eventDetail()->tree()->expandAllAndFit();
+        QVERIFY(waitSessionIdle(tab));
+        QVERIFY(!screenshot(&window, QStringLiteral("aggregate-invoice")).isEmpty());
+    }
+
+    // --- the notification log --------------------------------------------------------------------------
+
+    void logWithAGapJumpsAndSections()
+    {
+        ES_REQUIRE_FIXTURES();
+        const QString path = copy(QStringLiteral("bankaccounts.sqlite"));
+        QVERIFY(deleteNotifications(path, 21, 23));
+        const QList<QByteArray> lines = jsonlLines(fixture(QStringLiteral("bankaccounts.notifications.jsonl")));
+
+        MainWindow window(false);
+        prepare(window);
+        StoreTab *tab = openAndWait(window, path);
+        QCOMPARE(tab->state(), StoreTab::State::Open);
+        window.action(QStringLiteral("page3"))->trigger(); // Alt+4
+        QCOMPARE(tab->currentPageIndex(), StoreTab::LogView);
+        LogPage *page = tab->logPage();
+        auto *log = page->model();
+
+        // Go to an id just after the gap: the gap marker stands before it.
+        page->goToId(30);
+        QTRY_VERIFY(!log->isLoading() && log->rowForId(30) >= 0);
+        QTRY_COMPARE(page->table()->currentRow(), log->rowForId(30));
+        const int after = log->rowForId(24);
+        QVERIFY(after > 0);
+        const QModelIndex gap = log->index(after - 1, 0);
+        QCOMPARE(gap.data(es::gui::RowKindRole).toInt(), static_cast<int>(RowKind::Gap));
+        QCOMPARE(log->index(after, 0).data(es::gui::GapBeforeRole).toLongLong(), 3);
+        page->table()->selectRow(after - 1);
+        page->table()->scrollTo(gap, QAbstractItemView::PositionAtCenter);
+        QVERIFY(waitSessionIdle(tab));
+        QVERIFY(!screenshot(&window, QStringLiteral("log-gap")).isEmpty());
+
+        // Copy (Ctrl+C) of a row: its export line, the reference line.
+        page->table()->selectRow(log->rowForId(30));
+        page->table()->setFocus();
+        window.action(QStringLiteral("copy"))->trigger();
+        QCOMPARE(jsonObject(QApplication::clipboard()->text().toUtf8()), jsonObject(lines.at(29)));
+
+        // First and last (Ctrl+Home, Ctrl+End).
+        QVERIFY(window.action(QStringLiteral("last"))->isEnabled());
+        window.action(QStringLiteral("last"))->trigger();
+        QTRY_VERIFY(log->rowForId(lines.size()) >= 0);
+        QTRY_COMPARE(page->table()->currentRow(), log->rowForId(lines.size()));
+        window.action(QStringLiteral("first"))->trigger();
+        QTRY_VERIFY(log->rowForId(1) >= 0);
+        QTRY_COMPARE(page->table()->currentRow(), log->rowForId(1));
+        QCOMPARE(page->detail()->record()->notificationId.value_or(-1), 1);
+
+        // A topic filter: only those events.
+        page->setTopicFilter(QStringLiteral("eventsourcing.examples.bankaccounts.domainmodel:BankAccount.Opened"));
+        QVERIFY(fetchAll(*log));
+        int opened = 0;
+        for (int r = 0; r < log->rowCount(); ++r) {
+            QCOMPARE(log->index(r, 0).data(es::gui::RowKindRole).toInt(), static_cast<int>(RowKind::Record));
+            QVERIFY(log->record(r)->topic.endsWith(QLatin1String(".Opened")));
+            ++opened;
+        }
+        QCOMPARE(opened, 12);
+        page->setTopicFilter(QString());
+        QTRY_VERIFY(log->topicFilter().isEmpty());
+
+        // Sections as the library pages them.
+        page->showSection(QStringLiteral("1,10"));
+        auto *sections = page->sectionModel();
+        QTRY_COMPARE(sections->sectionId(), QStringLiteral("1,10"));
+        QCOMPARE(sections->rowCount(), 10);
+        QCOMPARE(sections->nextSectionId(), QStringLiteral("11,20"));
+        page->showSection(QStringLiteral("21,30"));
+        QTRY_COMPARE(sections->requestedSectionId(), QStringLiteral("21,30"));
+        QTRY_VERIFY(!sections->isLoading());
+        // As Python's LocalNotificationLog: 10 notifications from id 21 on, 21-23 being missing.
+        QCOMPARE(sections->sectionId(), QStringLiteral("24,33"));
+        QCOMPARE(sections->rowCount(), 10);
+        QVERIFY(waitSessionIdle(tab));
+        QVERIFY(!screenshot(&window, QStringLiteral("log-sections")).isEmpty());
+    }
+
+    // --- keys and damaged records ----------------------------------------------------------------------
+
+    void encryptedStoreNeedsKeyThenWrongKeyThenTheKey()
+    {
+        ES_REQUIRE_FIXTURES();
+        MainWindow window(false);
+        prepare(window);
+        StoreTab *tab = openAndWait(window, copy(QStringLiteral("bankaccounts.zlib-aes.sqlite")));
+        QCOMPARE(tab->state(), StoreTab::State::Open);
+        window.action(QStringLiteral("page3"))->trigger();
+        auto *log = tab->logPage()->model();
+
+        // No key: the banner asks for one; every row says it needs a key.
+        QTRY_COMPARE(tab->keyBadge()->text(), QStringLiteral("NEEDS KEY"));
+        QVERIFY(tab->keyBanner()->isVisible());
+        QTRY_VERIFY(log->rowCount() > 0 && !log->isLoading());
+        QCOMPARE(log->index(0, es::gui::LogModel::StatusColumn).data().toString(), QStringLiteral("needs key"));
+
+        // A wrong key: the badge says so, each row says why in place.
+        QByteArray wrong(32, '\0');
+        for (char &c : wrong)
+            c = static_cast<char>(QRandomGenerator::global()->bounded(256));
+        QVERIFY(tab->setCipherKey(QString(), QString::fromLatin1(wrong.toBase64()), false));
+        QTRY_COMPARE(tab->keyBadge()->text(), QStringLiteral("WRONG KEY"));
+        QTRY_VERIFY(!log->isLoading() && log->rowCount() > 0
+                    && log->index(0, es::gui::LogModel::StatusColumn).data().toString() == QLatin1String("cannot decrypt"));
+        QVERIFY(tab->keyBanner()->isVisible());
+        const QString reason = log->index(0, 0).data(es::gui::ProblemRole).toString();
+        QVERIFY2(reason.contains(QLatin1String("cannot decrypt")), qPrintable(reason));
+        QVERIFY(!log->index(0, es::gui::LogModel::StatusColumn).data(Qt::ToolTipRole).toString().isEmpty());
+        tab->logPage()->table()->selectRow(0);
+        QTRY_VERIFY(!tab->logPage()->detail()->problemText().isEmpty());
+        QVERIFY(waitSessionIdle(tab));
+        QVERIFY(!screenshot(&window, QStringLiteral("wrong-key")).isEmpty());
+
+        // A key that is not a key is refused with the reason.
+        QString error;
+        QVERIFY(!tab->setCipherKey(QString(), QStringLiteral("not base64!"), false, &error));
+        QVERIFY(!error.isEmpty());
+
+        // The key: every row reads.
+        const QString key = QString::fromLatin1(readFile(fixture(QStringLiteral("bankaccounts.zlib-aes.key")))).trimmed();
+        QVERIFY(tab->setCipherKey(QString(), key, false));
+        QTRY_COMPARE(tab->keyBadge()->text(), QStringLiteral("ENCRYPTED · KEY OK"));
+        QVERIFY(!tab->keyBanner()->isVisible());
+        QVERIFY(fetchAll(*log));
+        for (int r = 0; r < log->rowCount(); ++r)
+            QCOMPARE(log->index(r, es::gui::LogModel::StatusColumn).data().toString(), QStringLiteral("ok"));
+        // The key stays for the session (no keychain here): a second tab of the same store reads at once.
+        QVERIFY(window.secrets()->sessionValue(Secrets::cipherKeyFor(tab->displayUrl()), nullptr));
+    }
+
+    void damagedRecordShowsItsReason()
+    {
+        ES_REQUIRE_FIXTURES();
+        const QString path = copy(QStringLiteral("bankaccounts.sqlite"));
+        // One state's bytes altered in place (same length): its JSON no longer parses.
+        QVERIFY(patchFile(path, QByteArrayLiteral(", \"amount\": {"), QByteArrayLiteral(", \"amount\": [")));
+
+        MainWindow window(false);
+        prepare(window);
+        StoreTab *tab = openAndWait(window, path);
+        QCOMPARE(tab->state(), StoreTab::State::Open);
+        tab->showPage(StoreTab::LogView);
+        auto *log = tab->logPage()->model();
+        QVERIFY(fetchAll(*log));
+        int damaged = -1;
+        int problems = 0;
+        for (int r = 0; r < log->rowCount(); ++r) {
+            if (!log->index(r, 0).data(es::gui::ProblemRole).toString().isEmpty()) {
+                damaged = r;
+                ++problems;
+            }
+        }
+        QCOMPARE(problems, 1);
+        QCOMPARE(log->index(damaged, es::gui::LogModel::StatusColumn).data().toString(), QStringLiteral("not JSON"));
+        const QString reason = log->index(damaged, 0).data(es::gui::ProblemRole).toString();
+        QVERIFY2(reason.startsWith(QLatin1String("not JSON")), qPrintable(reason));
+        QVERIFY(log->index(damaged, 0).data(Qt::ForegroundRole).isValid());
+
+        // The row's detail says why, the tree shows no state; the window stays usable.
+        tab->logPage()->table()->selectRow(damaged);
+        tab->logPage()->table()->scrollTo(log->index(damaged, 0), QAbstractItemView::PositionAtCenter);
+        QTRY_VERIFY(!tab->logPage()->detail()->problemText().isEmpty());
+        QVERIFY(waitSessionIdle(tab));
+        QVERIFY(!screenshot(&window, QStringLiteral("damaged-record")).isEmpty());
+
+        // Verify lists it.
+        window.action(QStringLiteral("verify"))->trigger();
+        QCOMPARE(tab->currentPageIndex(), StoreTab::VerifyView);
+        auto *findings = tab->verifyPage()->model();
+        QTRY_VERIFY_WITH_TIMEOUT(findings->report().has_value(), 30000);
+        QStringList kinds = columnTexts(findings, es::gui::FindingsModel::KindColumn);
+        QVERIFY2(kinds.contains(QStringLiteral("undecodable")), qPrintable(kinds.join(QLatin1Char(','))));
+        QVERIFY(tab->verifyPage()->summary()->text().contains(QStringLiteral("error")));
+        QVERIFY(waitSessionIdle(tab));
+        QVERIFY(!screenshot(&window, QStringLiteral("verify")).isEmpty());
+    }
+
+    // --- opening errors --------------------------------------------------------------------------------
+
+    void openingErrorsKeepOtherTabs()
+    {
+        ES_REQUIRE_FIXTURES();
+        MainWindow window(false);
+        prepare(window);
+        StoreTab *good = openAndWait(window, copy(QStringLiteral("invoice.sqlite")));
+        QCOMPARE(good->state(), StoreTab::State::Open);
+
+        // Garbage.
+        const QString garbage = m_dir.filePath(QStringLiteral("garbage.sqlite"));
+        {
+            QFile f(garbage);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QByteArray bytes(8192, '\0');
+            for (char &c : bytes)
+                c = static_cast<char>(QRandomGenerator::global()->bounded(256));
+            f.write("this is not a database\n");
+            f.write(bytes);
+        }
+        StoreTab *bad = openAndWait(window, garbage);
+        QCOMPARE(bad->state(), StoreTab::State::Failed);
+        QVERIFY2(bad->errorMessage().contains(QLatin1String("not a SQLite database")), qPrintable(bad->errorMessage()));
+        QCOMPARE(bad->errorLabel()->text(), bad->errorMessage());
+        QVERIFY(bad->errorLabel()->isVisible());
+        QCOMPARE(window.storeCount(), 2);
+        QCOMPARE(good->state(), StoreTab::State::Open);
+        QVERIFY(window.tabs()->tabText(window.tabs()->indexOf(bad)).contains(QLatin1String("failed")));
+        QVERIFY(!screenshot(&window, QStringLiteral("open-error")).isEmpty());
+
+        // An empty file (a SQLite database without an event store) and a missing path.
+        const QString empty = m_dir.filePath(QStringLiteral("empty.sqlite"));
+        {
+            QFile f(empty);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+        }
+        StoreTab *none = openAndWait(window, empty);
+        QCOMPARE(none->state(), StoreTab::State::Failed);
+        QVERIFY2(none->errorMessage().contains(QLatin1String("no event store")), qPrintable(none->errorMessage()));
+        StoreTab *missing = openAndWait(window, m_dir.filePath(QStringLiteral("no/such/store.sqlite")));
+        QCOMPARE(missing->state(), StoreTab::State::Failed);
+        QVERIFY(!missing->errorMessage().isEmpty());
+        QCOMPARE(window.storeCount(), 4);
+
+        // Closing failed tabs (Ctrl+W) leaves the good one.
+        for (StoreTab *t : {bad, none, missing}) {
+            window.tabs()->setCurrentWidget(t);
+            window.action(QStringLiteral("close"))->trigger();
+        }
+        QCOMPARE(window.storeCount(), 1);
+        QCOMPARE(window.currentStore(), good);
+        // Failed opens are not remembered; the good one is.
+        QCOMPARE(AppSettings::recentStores(), QStringList{good->displayUrl()});
+    }
+
+    void openingTheSameStoreTwiceShowsItsTab()
+    {
+        ES_REQUIRE_FIXTURES();
+        const QString path = copy(QStringLiteral("invoice.sqlite"));
+        MainWindow window(false);
+        prepare(window);
+        StoreTab *first = openAndWait(window, path);
+        QCOMPARE(window.openStore(path), first);
+        QCOMPARE(window.storeCount(), 1);
+    }
+
+    // --- keyboard, dialogs -----------------------------------------------------------------------------
+
+    void standardShortcuts()
+    {
+        MainWindow window(false);
+        auto has = [&](const char *name, QKeySequence::StandardKey key) {
+            const QList<QKeySequence> keys = window.action(QString::fromLatin1(name))->shortcuts();
+            // A platform without a binding for the key (offscreen has none for Quit) gets the usual one.
+            return !keys.isEmpty() && (keys == QKeySequence::keyBindings(key) || QKeySequence::keyBindings(key).isEmpty());
+        };
+        QVERIFY(has("open", QKeySequence::Open));
+        QVERIFY(has("close", QKeySequence::Close));
+        QVERIFY(has("find", QKeySequence::Find));
+        QVERIFY(has("copy", QKeySequence::Copy));
+        QVERIFY(has("refresh", QKeySequence::Refresh));
+        QVERIFY(has("quit", QKeySequence::Quit));
+        // Every action of the menus has a shortcut, except About.
+        const QList<QAction *> actions = window.findChildren<QAction *>();
+        int named = 0;
+        for (QAction *a : actions) {
+            if (a->objectName().isEmpty() || a->objectName() == QLatin1String("about") || window.action(a->objectName()) != a)
+                continue;
+            ++named;
+            QVERIFY2(!a->shortcut().isEmpty(), qPrintable(a->objectName()));
+        }
+        QVERIFY(named > 20);
+    }
+
+    void connectionDialog()
+    {
+        Secrets secrets(QStringLiteral("es-inspector-tests"), false);
+        QVERIFY(!secrets.isKeychainAvailable());
+        ConnectionDialog dialog(&secrets);
+        dialog.resize(560, dialog.sizeHint().height());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        SavedConnection c;
+        c.name = QStringLiteral("staging");
+        c.host = QStringLiteral("db.staging.example");
+        c.port = 5433;
+        c.database = QStringLiteral("eventsourcing");
+        c.user = QStringLiteral("inspector");
+        c.sslMode = QStringLiteral("require");
+        dialog.setConnection(c);
+        dialog.setPassword(QStringLiteral("p@ss:word/1"));
+        QCOMPARE(dialog.connection(), c);
+        // The URL carries the password encoded; the engine reads it back.
+        const auto location = es::inspect::StoreLocation::parse(dialog.url());
+        QCOMPARE(location.password, QStringLiteral("p@ss:word/1"));
+        QCOMPARE(location.host, c.host);
+        QCOMPARE(location.port, 5433);
+        QCOMPARE(location.dbname, c.database);
+        QCOMPARE(location.sslmode, QStringLiteral("require"));
+        // Saving keeps the connection without its password; the password stays in the session.
+        dialog.storeAccepted();
+        const auto saved = AppSettings::savedConnections();
+        QCOMPARE(saved.size(), 1);
+        QCOMPARE(saved.first(), c);
+        QSettings settings;
+        for (const QString &k : settings.allKeys())
+            QVERIFY2(!settings.value(k).toString().contains(QLatin1String("p@ss")), qPrintable(k));
+        QString password;
+        QVERIFY(secrets.sessionValue(Secrets::postgresKey(c.user, c.host, c.port, c.database), &password));
+        QCOMPARE(password, QStringLiteral("p@ss:word/1"));
+        QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("keychainNote"))->isVisible());
+        QVERIFY(!screenshot(&dialog, QStringLiteral("connection-dialog")).isEmpty());
+        AppSettings::removeConnection(c.name);
+        QVERIFY(AppSettings::savedConnections().isEmpty());
+    }
+
+    void cipherKeyDialogChecksTheForm()
+    {
+        QCOMPARE(CipherKeyDialog::keyProblem(QString::fromLatin1(QByteArray(16, 'k').toBase64())), QString());
+        QCOMPARE(CipherKeyDialog::keyProblem(QString::fromLatin1(QByteArray(32, 'k').toBase64())), QString());
+        QVERIFY(!CipherKeyDialog::keyProblem(QString::fromLatin1(QByteArray(20, 'k').toBase64())).isEmpty());
+        QVERIFY(!CipherKeyDialog::keyProblem(QStringLiteral("%%%")).isEmpty());
+        QVERIFY(!CipherKeyDialog::keyProblem(QString()).isEmpty());
+        CipherKeyDialog dialog(QStringLiteral("bankaccounts in /tmp/bank.sqlite"),
+                               QStringLiteral("needs key: 32 of the 32 records sampled are encrypted"), false);
+        dialog.resize(560, dialog.sizeHint().height());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *edit = dialog.findChild<QLineEdit *>(QStringLiteral("key"));
+        QTest::keyClicks(edit, QStringLiteral("short"));
+        QVERIFY(!dialog.findChild<QLabel *>(QStringLiteral("problem"))->text().isEmpty());
+        dialog.setKey(QString::fromLatin1(QByteArray(16, 'k').toBase64()));
+        QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("problem"))->text().isEmpty());
+        QVERIFY(!screenshot(&dialog, QStringLiteral("cipher-key-dialog")).isEmpty());
+    }
+};
+
+QTEST_MAIN(TestInspector)
+#include "tst_inspector.moc"

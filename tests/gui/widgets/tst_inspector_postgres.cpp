@@ -1,0 +1,142 @@
+// The Event Store Inspector's main window on PostgreSQL: the Python-written worlds/counters dump
+// loaded into a scratch database shows its two applications with their counts, the Counters follower's
+// position in WorldsApplication with lag 0 on the Tracking page, and a Counter's state rebuilt; a wrong
+// password and an unreachable server fail with their reason while the open tab stays. Screenshots:
+// inspector-tracking.png, inspector-applications-postgres.png. Run through tests/support/with-postgres.sh.
+#include "inspectortesting.h"
+#include "models/logmodel.h"
+#include "models/trackingmodel.h"
+#include "postgres.h"
+#include "widgets/applicationspage.h"
+#include "widgets/logpage.h"
+#include "widgets/recordtable.h"
+#include "widgets/trackingpage.h"
+
+#include <QJsonArray>
+#include <QLabel>
+#include <QJsonDocument>
+#include <QTcpServer>
+#include <QUrl>
+#include <QtTest>
+
+using namespace es::test;
+
+namespace {
+
+QString urlOf(const PostgresParams &p, const QString &password)
+{
+    QUrl u;
+    u.setScheme(QStringLiteral("postgresql"));
+    u.setHost(p.host);
+    u.setPort(p.port);
+    u.setUserName(p.user, QUrl::DecodedMode);
+    u.setPassword(password, QUrl::DecodedMode);
+    u.setPath(QLatin1Char('/') + p.dbname, QUrl::DecodedMode);
+    return u.toString(QUrl::FullyEncoded);
+}
+
+} // namespace
+
+class TestInspectorPostgres : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_settings;
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_settings.isValid());
+        isolateInspector(m_settings.path());
+        // The password is given in the URL only: not from the harness's environment.
+        qunsetenv("PGPASSWORD");
+    }
+
+    void worldsAndCountersWithTracking()
+    {
+        ES_REQUIRE_FIXTURES();
+        ES_REQUIRE_POSTGRES();
+        ScratchDatabase db(QStringLiteral("es_inspector"));
+        QVERIFY2(db.isValid(), qPrintable(db.error()));
+        QString error;
+        QVERIFY2(db.loadDump(fixture(QStringLiteral("worlds-counters.postgres.sql")), &error), qPrintable(error));
+        const int worldsEvents = static_cast<int>(jsonlLines(fixture(QStringLiteral("worlds-counters.worldsapplication_events.jsonl"))).size());
+        const int countersEvents = static_cast<int>(jsonlLines(fixture(QStringLiteral("worlds-counters.counters_events.jsonl"))).size());
+        const QJsonArray tracking = QJsonDocument::fromJson(readFile(fixture(QStringLiteral("worlds-counters.counters_tracking.json")))).array();
+        qint64 position = 0;
+        for (const QJsonValue &row : tracking)
+            position = std::max<qint64>(position, row.toArray().at(1).toInteger());
+
+        qunsetenv("POSTGRES_PASSWORD");
+        MainWindow window(false);
+        window.resize(1400, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        StoreTab *tab = openAndWait(window, urlOf(db.params(), db.params().password));
+        QVERIFY(tab);
+        QVERIFY2(tab->state() == StoreTab::State::Open, qPrintable(tab->errorMessage()));
+        QVERIFY2(!tab->displayUrl().contains(db.params().password) || db.params().password.isEmpty(),
+                 "the password is never shown");
+        auto *apps = tab->applicationsModel();
+        QCOMPARE(apps->rowCount(), 2);
+        QVERIFY(waitCounts(tab));
+        using AM = es::gui::ApplicationsModel;
+        const int counters = apps->rowOf(QStringLiteral("counters"));
+        const int worlds = apps->rowOf(QStringLiteral("worldsapplication"));
+        QVERIFY(counters >= 0 && worlds >= 0);
+        QCOMPARE(apps->index(counters, AM::EventsColumn).data().toString(), QString::number(countersEvents));
+        QCOMPARE(apps->index(worlds, AM::EventsColumn).data().toString(), QString::number(worldsEvents));
+        QVERIFY(waitSessionIdle(tab));
+        tab->applicationsPage()->table()->fitColumns();
+        QVERIFY(!screenshot(&window, QStringLiteral("applications-postgres")).isEmpty());
+
+        // Tracking: Counters follows WorldsApplication, caught up.
+        window.action(QStringLiteral("page5"))->trigger(); // Alt+6
+        QCOMPARE(tab->currentPageIndex(), StoreTab::TrackingView);
+        auto *model = tab->trackingPage()->model();
+        QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading() && model->rowCount() > 0, 30000);
+        QCOMPARE(model->rowCount(), 1);
+        const auto *row = model->rowAt(0);
+        QCOMPARE(row->follower.toLower(), QStringLiteral("counters"));
+        QCOMPARE(row->position.upstream, QStringLiteral("WorldsApplication"));
+        QCOMPARE(row->position.position, position);
+        QVERIFY(row->position.lag.has_value());
+        QCOMPARE(*row->position.lag, 0);
+        QCOMPARE(model->index(0, es::gui::TrackingModel::LagColumn).data().toString(), QStringLiteral("0"));
+        QVERIFY(waitSessionIdle(tab));
+        QVERIFY(!screenshot(&window, QStringLiteral("tracking")).isEmpty());
+
+        // The log of the leader reads to its end.
+        tab->setApplication(QStringLiteral("worldsapplication"));
+        tab->showPage(StoreTab::LogView);
+        auto *log = tab->logPage()->model();
+        QVERIFY(fetchAll(*log));
+        QCOMPARE(log->lastLogId(), static_cast<qint64>(worldsEvents));
+
+        // A wrong password and a server that is not there fail in their own tabs; this one stays.
+        StoreTab *denied = openAndWait(window, urlOf(db.params(), QStringLiteral("certainly-not-the-password")));
+        QCOMPARE(denied->state(), StoreTab::State::Failed);
+        QVERIFY2(denied->errorMessage().contains(QLatin1String("authentication"), Qt::CaseInsensitive)
+                     || denied->errorMessage().contains(QLatin1String("password"), Qt::CaseInsensitive),
+                 qPrintable(denied->errorMessage()));
+        QVERIFY(!denied->errorLabel()->text().contains(QLatin1String("certainly-not")));
+        QVERIFY(!screenshot(&window, QStringLiteral("open-error-postgres")).isEmpty());
+
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        const quint16 closedPort = probe.serverPort();
+        probe.close();
+        PostgresParams nowhere = db.params();
+        nowhere.port = closedPort;
+        es::inspect::OpenOptions quick;
+        quick.connectTimeoutSeconds = 3;
+        StoreTab *unreachable = openAndWait(window, urlOf(nowhere, nowhere.password), quick);
+        QCOMPARE(unreachable->state(), StoreTab::State::Failed);
+        QVERIFY(!unreachable->errorMessage().isEmpty());
+        QCOMPARE(window.storeCount(), 3);
+        QCOMPARE(tab->state(), StoreTab::State::Open);
+    }
+};
+
+QTEST_MAIN(TestInspectorPostgres)
+#include "tst_inspector_postgres.moc"
