@@ -116,7 +116,8 @@ QVariant ApplicationsModel::data(const QModelIndex &index, int role) const
     case Qt::ForegroundRole:
         if (index.column() != KeyColumn || !keyProblem(r.key))
             return QVariant();
-        return r.key->verdict == es::inspect::KeyCheck::Verdict::NeedsKey ? QColor(Qt::darkGray) : QColor(Qt::red);
+        return r.key->verdict == es::inspect::KeyCheck::Verdict::NeedsKey ? QColor(Qt::darkGray)
+                                                                          : QColor(Qt::red);
     case ApplicationRole:
         return r.info.name;
     case ApplicationInfoRole:
@@ -230,7 +231,7 @@ void ApplicationsModel::reload()
     m_rows.clear();
     if (const auto store = m_session->store())
         for (const auto &info : store->applications())
-            m_rows.push_back(Row{info, std::nullopt, std::nullopt, QString(), 0});
+            m_rows.push_back(Row {info, std::nullopt, std::nullopt, QString(), 0});
     endResetModel();
     refreshCounts();
     checkKeys();

@@ -91,8 +91,8 @@ private:
 
     StoreSession *m_session;
     std::vector<Row> m_rows;
-    Generation m_generation;     // counts
-    Generation m_keyGeneration;  // key checks
+    Generation m_generation; // counts
+    Generation m_keyGeneration; // key checks
 };
 
 } // namespace es::gui

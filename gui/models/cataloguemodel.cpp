@@ -8,7 +8,8 @@
 
 namespace es::gui {
 
-CatalogueModel::CatalogueModel(StoreSession *session, QObject *parent) : QAbstractTableModel(parent), m_session(session)
+CatalogueModel::CatalogueModel(StoreSession *session, QObject *parent)
+    : QAbstractTableModel(parent), m_session(session)
 {
     connect(m_session, &StoreSession::opened, this, &CatalogueModel::restart);
     connect(m_session, &StoreSession::decodingChanged, this, &CatalogueModel::restart);
@@ -316,7 +317,8 @@ quint64 CatalogueModel::requestTotals(bool byType)
     m_totalsJob = m_session->run(
         this, options,
         [s = *source, prefix = m_prefix, byType](const JobControl &control) {
-            return es::inspect::AggregateCatalogue(s).totals(prefix, byType, control.cancelFlag(), control.progress());
+            return es::inspect::AggregateCatalogue(s).totals(prefix, byType, control.cancelFlag(),
+                                                             control.progress());
         },
         [this](es::inspect::CatalogueTotals totals, quint64 generation) {
             if (!m_totalsGeneration.accept(generation))

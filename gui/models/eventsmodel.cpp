@@ -24,7 +24,8 @@ RecordField fieldOf(int column)
 }
 } // namespace
 
-EventsModel::EventsModel(StoreSession *session, QObject *parent) : QAbstractTableModel(parent), m_session(session)
+EventsModel::EventsModel(StoreSession *session, QObject *parent)
+    : QAbstractTableModel(parent), m_session(session)
 {
     connect(m_session, &StoreSession::opened, this, &EventsModel::restart);
     connect(m_session, &StoreSession::decodingChanged, this, &EventsModel::restart);
@@ -128,8 +129,8 @@ void EventsModel::requestPage()
         emit errorOccurred(error);
         return;
     }
-    const std::optional<qint64> after =
-        m_rows.empty() ? std::nullopt : std::optional<qint64>(m_rows.back().originatorVersion);
+    const std::optional<qint64> after
+        = m_rows.empty() ? std::nullopt : std::optional<qint64>(m_rows.back().originatorVersion);
     JobOptions options;
     options.generation = m_generation.current();
     m_inFlight = m_session->run(

@@ -25,7 +25,15 @@ class EventsModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { VersionColumn, TopicColumn, TimeColumn, StoredColumn, StatusColumn, NotificationIdColumn, ColumnCount };
+    enum Column {
+        VersionColumn,
+        TopicColumn,
+        TimeColumn,
+        StoredColumn,
+        StatusColumn,
+        NotificationIdColumn,
+        ColumnCount
+    };
     Q_ENUM(Column)
 
     explicit EventsModel(StoreSession *session, QObject *parent = nullptr);

@@ -7,7 +7,8 @@
 
 namespace es::gui {
 
-FindingsModel::FindingsModel(StoreSession *session, QObject *parent) : QAbstractTableModel(parent), m_session(session)
+FindingsModel::FindingsModel(StoreSession *session, QObject *parent)
+    : QAbstractTableModel(parent), m_session(session)
 {
     connect(m_session, &StoreSession::jobProgress, this, [this](quint64 job, qint64 done, qint64 total) {
         if (job != 0 && job == m_job)

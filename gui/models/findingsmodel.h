@@ -24,7 +24,15 @@ class FindingsModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { SeverityColumn, KindColumn, NotificationIdColumn, AggregateColumn, VersionColumn, MessageColumn, ColumnCount };
+    enum Column {
+        SeverityColumn,
+        KindColumn,
+        NotificationIdColumn,
+        AggregateColumn,
+        VersionColumn,
+        MessageColumn,
+        ColumnCount
+    };
     Q_ENUM(Column)
 
     explicit FindingsModel(StoreSession *session, QObject *parent = nullptr);

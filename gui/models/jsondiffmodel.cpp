@@ -7,7 +7,9 @@
 
 namespace es::gui {
 
-JsonDiffModel::JsonDiffModel(StoreSession *session, QObject *parent) : QAbstractTableModel(parent), m_session(session) { }
+JsonDiffModel::JsonDiffModel(StoreSession *session, QObject *parent)
+    : QAbstractTableModel(parent), m_session(session)
+{ }
 
 JsonDiffModel::~JsonDiffModel()
 {
@@ -142,7 +144,8 @@ struct DiffAnswer
 };
 } // namespace
 
-quint64 JsonDiffModel::compare(const QString &application, const QUuid &id, qint64 fromVersion, qint64 toVersion)
+quint64 JsonDiffModel::compare(const QString &application, const QUuid &id, qint64 fromVersion,
+                               qint64 toVersion)
 {
     if (!m_session)
         return 0;

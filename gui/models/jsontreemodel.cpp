@@ -28,8 +28,8 @@ QString dashedUuid(const QString &hex)
 {
     if (hex.size() != 32)
         return hex;
-    return hex.mid(0, 8) + QLatin1Char('-') + hex.mid(8, 4) + QLatin1Char('-') + hex.mid(12, 4) + QLatin1Char('-')
-        + hex.mid(16, 4) + QLatin1Char('-') + hex.mid(20);
+    return hex.mid(0, 8) + QLatin1Char('-') + hex.mid(8, 4) + QLatin1Char('-') + hex.mid(12, 4)
+        + QLatin1Char('-') + hex.mid(16, 4) + QLatin1Char('-') + hex.mid(20);
 }
 
 const es::json::Value *dataOf(const es::json::Value &v)
@@ -111,7 +111,8 @@ QString JsonTreeModel::displayText(const es::json::Value &v)
     return QString();
 }
 
-JsonTreeModel::JsonTreeModel(QObject *parent) : QAbstractItemModel(parent), m_root(std::make_unique<Node>()) { }
+JsonTreeModel::JsonTreeModel(QObject *parent) : QAbstractItemModel(parent), m_root(std::make_unique<Node>())
+{ }
 
 JsonTreeModel::~JsonTreeModel() = default;
 
@@ -180,7 +181,8 @@ QVariant JsonTreeModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (!n->problem.isEmpty())
             return n->problem;
-        return index.column() == ValueColumn && n->value ? QString::fromStdString(n->value->toJson()) : n->path;
+        return index.column() == ValueColumn && n->value ? QString::fromStdString(n->value->toJson())
+                                                         : n->path;
     case Qt::ForegroundRole:
         return n->problem.isEmpty() ? QVariant() : QVariant(QColor(Qt::darkGray));
     case PathRole:
@@ -270,8 +272,8 @@ void JsonTreeModel::rebuild()
         m_root->children.push_back(std::move(n));
         return;
     }
-    const std::shared_ptr<const es::JSONTranscoder> transcoder =
-        m_transcoder ? m_transcoder : es::inspect::knownTranscoder();
+    const std::shared_ptr<const es::JSONTranscoder> transcoder
+        = m_transcoder ? m_transcoder : es::inspect::knownTranscoder();
 
     std::function<void(Node *, const es::json::Value &)> addChildren;
     const auto make = [&](Node *parent, const QString &key, const QString &path, const es::json::Value &v) {
@@ -286,7 +288,8 @@ void JsonTreeModel::rebuild()
         QString name;
         if (isTyped(v, &name)) {
             if (transcoder && !transcoder->isRegistered(name))
-                n->problem = tr("unknown type '%1': no transcoding is registered for it in this program").arg(name);
+                n->problem
+                    = tr("unknown type '%1': no transcoding is registered for it in this program").arg(name);
             const es::json::Value &data = *dataOf(v);
             if (data.isObject() || data.isArray())
                 addChildren(n.get(), data);

@@ -36,7 +36,7 @@ RecordField fieldOf(int column)
 // What a jump brings back: the pages around the target and the log's bounds.
 struct JumpAnswer
 {
-    std::optional<es::inspect::LogPage> up;   // backward page (descending ids)
+    std::optional<es::inspect::LogPage> up; // backward page (descending ids)
     std::optional<es::inspect::LogPage> down; // forward page
     qint64 minId = -1;
     qint64 maxId = -1;
@@ -70,7 +70,8 @@ std::vector<LogModel::Entry> toEntries(es::inspect::LogPage &page, bool gapRows)
             out.push_back(std::move(e));
         }
     }
-    std::sort(out.begin(), out.end(), [](const LogModel::Entry &a, const LogModel::Entry &b) { return a.key < b.key; });
+    std::sort(out.begin(), out.end(),
+              [](const LogModel::Entry &a, const LogModel::Entry &b) { return a.key < b.key; });
     return out;
 }
 
@@ -287,7 +288,8 @@ void LogModel::setPrefetchMargin(int rows)
 int LogModel::rowForId(qint64 id) const
 {
     const qint64 key = 2 * id;
-    auto it = std::lower_bound(m_rows.begin(), m_rows.end(), key, [](const Entry &e, qint64 k) { return e.key < k; });
+    auto it = std::lower_bound(m_rows.begin(), m_rows.end(), key,
+                               [](const Entry &e, qint64 k) { return e.key < k; });
     if (it == m_rows.end() || it->key != key)
         return -1;
     return static_cast<int>(it - m_rows.begin());
@@ -400,7 +402,8 @@ void LogModel::jump(Target target, qint64 id)
             }
             return a;
         },
-        [this, target, id, upLimit = target == Target::Id ? half : m_pageSize](JumpAnswer a, quint64 generation) {
+        [this, target, id, upLimit = target == Target::Id ? half : m_pageSize](JumpAnswer a,
+                                                                               quint64 generation) {
             if (!m_generation.accept(generation))
                 return;
             std::vector<Entry> entries;
@@ -569,7 +572,8 @@ void LogModel::merge(std::vector<Entry> entries, bool atTop)
 {
     if (atTop) {
         const qint64 limit = m_rows.empty() ? std::numeric_limits<qint64>::max() : m_rows.front().key;
-        entries.erase(std::remove_if(entries.begin(), entries.end(), [limit](const Entry &e) { return e.key >= limit; }),
+        entries.erase(std::remove_if(entries.begin(), entries.end(),
+                                     [limit](const Entry &e) { return e.key >= limit; }),
                       entries.end());
         if (entries.empty())
             return;
@@ -580,7 +584,8 @@ void LogModel::merge(std::vector<Entry> entries, bool atTop)
         evict(false);
     } else {
         const qint64 limit = m_rows.empty() ? std::numeric_limits<qint64>::min() : m_rows.back().key;
-        entries.erase(std::remove_if(entries.begin(), entries.end(), [limit](const Entry &e) { return e.key <= limit; }),
+        entries.erase(std::remove_if(entries.begin(), entries.end(),
+                                     [limit](const Entry &e) { return e.key <= limit; }),
                       entries.end());
         if (entries.empty())
             return;

@@ -43,7 +43,16 @@ class LogModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { IdColumn, AggregateColumn, VersionColumn, TopicColumn, TimeColumn, StoredColumn, StatusColumn, ColumnCount };
+    enum Column {
+        IdColumn,
+        AggregateColumn,
+        VersionColumn,
+        TopicColumn,
+        TimeColumn,
+        StoredColumn,
+        StatusColumn,
+        ColumnCount
+    };
     Q_ENUM(Column)
 
     explicit LogModel(StoreSession *session, QObject *parent = nullptr);
@@ -82,11 +91,11 @@ public:
     bool gapRows() const { return m_gapRows; }
 
     // --- tuning --------------------------------------------------------------------------------------
-    void setPageSize(int rows);           // default 200
+    void setPageSize(int rows); // default 200
     int pageSize() const { return m_pageSize; }
-    void setCacheLimit(int rows);         // default 10000 (at least 2 pages)
+    void setCacheLimit(int rows); // default 10000 (at least 2 pages)
     int cacheLimit() const { return m_cacheLimit; }
-    void setPrefetchMargin(int rows);     // default 50
+    void setPrefetchMargin(int rows); // default 50
     int prefetchMargin() const { return m_margin; }
 
     // --- what is loaded ------------------------------------------------------------------------------
@@ -147,8 +156,8 @@ private:
     int m_cacheLimit = 10000;
     int m_margin = 50;
     std::deque<Entry> m_rows;
-    qint64 m_nextDown = 1;  // `start` of the next forward page
-    qint64 m_nextUp = 0;    // `start` of the next backward page
+    qint64 m_nextDown = 1; // `start` of the next forward page
+    qint64 m_nextUp = 0; // `start` of the next backward page
     bool m_topDone = true;
     bool m_bottomDone = true;
     qint64 m_minId = -1, m_maxId = -1;

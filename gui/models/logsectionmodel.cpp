@@ -26,7 +26,8 @@ RecordField fieldOf(int column)
 }
 } // namespace
 
-LogSectionModel::LogSectionModel(StoreSession *session, QObject *parent) : QAbstractTableModel(parent), m_session(session)
+LogSectionModel::LogSectionModel(StoreSession *session, QObject *parent)
+    : QAbstractTableModel(parent), m_session(session)
 {
     connect(m_session, &StoreSession::opened, this, [this] {
         if (!m_application.isEmpty())

@@ -22,7 +22,16 @@ class LogSectionModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { IdColumn, AggregateColumn, VersionColumn, TopicColumn, TimeColumn, StoredColumn, StatusColumn, ColumnCount };
+    enum Column {
+        IdColumn,
+        AggregateColumn,
+        VersionColumn,
+        TopicColumn,
+        TimeColumn,
+        StoredColumn,
+        StatusColumn,
+        ColumnCount
+    };
     Q_ENUM(Column)
 
     explicit LogSectionModel(StoreSession *session, QObject *parent = nullptr);

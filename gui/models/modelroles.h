@@ -74,8 +74,8 @@ enum Roles : int {
 
 enum class RowKind : int {
     Record = 0, // a stored record (event, notification, snapshot)
-    Gap = 1,    // LogModel: ids missing between the neighbouring rows
-    Other = 2,  // rows of non-record models
+    Gap = 1, // LogModel: ids missing between the neighbouring rows
+    Other = 2, // rows of non-record models
 };
 
 } // namespace es::gui

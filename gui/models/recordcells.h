@@ -37,7 +37,8 @@ enum class RecordField { NotificationId, Aggregate, Version, Topic, SnapshotType
 // Everything a record row answers for a column of `field`: DisplayRole, ToolTipRole, SortRole and
 // the shared roles (RecordRole, JsonRole, ProblemRole, ProblemKindRole, ForegroundRole, IdRole,
 // VersionRole, NotificationIdRole, RowKindRole, GapBeforeRole with `gapBefore`).
-QVariant recordData(const es::inspect::DecodedRecord &record, RecordField field, int role, qint64 gapBefore = 0);
+QVariant recordData(const es::inspect::DecodedRecord &record, RecordField field, int role,
+                    qint64 gapBefore = 0);
 // Header text of a field's column.
 QString recordFieldTitle(RecordField field);
 

@@ -24,7 +24,8 @@ RecordField fieldOf(int column)
 }
 } // namespace
 
-SnapshotsModel::SnapshotsModel(StoreSession *session, QObject *parent) : QAbstractTableModel(parent), m_session(session)
+SnapshotsModel::SnapshotsModel(StoreSession *session, QObject *parent)
+    : QAbstractTableModel(parent), m_session(session)
 {
     connect(m_session, &StoreSession::opened, this, &SnapshotsModel::restart);
     connect(m_session, &StoreSession::decodingChanged, this, &SnapshotsModel::restart);

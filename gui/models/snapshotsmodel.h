@@ -24,7 +24,15 @@ class SnapshotsModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { AggregateColumn, VersionColumn, TypeColumn, TimeColumn, StoredColumn, StatusColumn, ColumnCount };
+    enum Column {
+        AggregateColumn,
+        VersionColumn,
+        TypeColumn,
+        TimeColumn,
+        StoredColumn,
+        StatusColumn,
+        ColumnCount
+    };
     Q_ENUM(Column)
 
     explicit SnapshotsModel(StoreSession *session, QObject *parent = nullptr);

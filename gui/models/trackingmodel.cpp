@@ -6,7 +6,8 @@
 
 namespace es::gui {
 
-TrackingModel::TrackingModel(StoreSession *session, QObject *parent) : QAbstractTableModel(parent), m_session(session)
+TrackingModel::TrackingModel(StoreSession *session, QObject *parent)
+    : QAbstractTableModel(parent), m_session(session)
 {
     connect(m_session, &StoreSession::opened, this, &TrackingModel::refresh);
     connect(m_session, &StoreSession::closed, this, &TrackingModel::refresh);
@@ -161,7 +162,7 @@ void TrackingModel::refresh()
             for (const auto &s : sources) {
                 control.cancelFlag().throwIfCancelled();
                 for (auto &p : es::inspect::trackingPositions(s, withCounts))
-                    rows.push_back(Row{s.application, std::move(p)});
+                    rows.push_back(Row {s.application, std::move(p)});
             }
             return rows;
         },

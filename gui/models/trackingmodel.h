@@ -24,7 +24,15 @@ class TrackingModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { FollowerColumn, UpstreamColumn, PositionColumn, UpstreamLastColumn, LagColumn, RecordsColumn, ColumnCount };
+    enum Column {
+        FollowerColumn,
+        UpstreamColumn,
+        PositionColumn,
+        UpstreamLastColumn,
+        LagColumn,
+        RecordsColumn,
+        ColumnCount
+    };
     Q_ENUM(Column)
 
     explicit TrackingModel(StoreSession *session, QObject *parent = nullptr);

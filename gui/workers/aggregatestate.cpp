@@ -2,7 +2,9 @@
 
 namespace es::gui {
 
-AggregateStateLoader::AggregateStateLoader(StoreSession *session, QObject *parent) : QObject(parent), m_session(session) { }
+AggregateStateLoader::AggregateStateLoader(StoreSession *session, QObject *parent)
+    : QObject(parent), m_session(session)
+{ }
 
 AggregateStateLoader::~AggregateStateLoader()
 {
@@ -73,7 +75,8 @@ quint64 AggregateStateLoader::checkLatestSnapshot(const QString &application, co
             if (!m_checkGeneration.accept(gen))
                 return;
             m_checkJob = 0;
-            emit snapshotChecked(id, comparison.has_value(), comparison.value_or(es::inspect::SnapshotComparison()));
+            emit snapshotChecked(id, comparison.has_value(),
+                                 comparison.value_or(es::inspect::SnapshotComparison()));
         },
         [this](const JobFailure &failure) {
             if (!m_checkGeneration.accept(failure.generation))

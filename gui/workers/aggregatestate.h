@@ -40,7 +40,8 @@ public:
 signals:
     void stateLoaded(const es::inspect::RebuiltAggregate &aggregate);
     // hasSnapshot false: the aggregate has no snapshot (comparison is then empty).
-    void snapshotChecked(const QUuid &id, bool hasSnapshot, const es::inspect::SnapshotComparison &comparison);
+    void snapshotChecked(const QUuid &id, bool hasSnapshot,
+                         const es::inspect::SnapshotComparison &comparison);
     void failed(const QString &message);
 
 private:

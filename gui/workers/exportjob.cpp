@@ -19,7 +19,8 @@ RecordExport::~RecordExport()
     m_session->cancelAll(this);
 }
 
-quint64 RecordExport::start(const QString &application, const es::inspect::ExportOptions &options, const QString &filePath)
+quint64 RecordExport::start(const QString &application, const es::inspect::ExportOptions &options,
+                            const QString &filePath)
 {
     cancel();
     QString error;
@@ -46,7 +47,8 @@ quint64 RecordExport::start(const QString &application, const es::inspect::Expor
                 s, options,
                 [&](const QByteArray &line) {
                     if (file.write(line) != line.size())
-                        throw es::ValueError(QStringLiteral("cannot write %1: %2").arg(filePath, file.errorString()));
+                        throw es::ValueError(
+                            QStringLiteral("cannot write %1: %2").arg(filePath, file.errorString()));
                     if (++rows % 1000 == 0)
                         control.reportProgress(rows, total);
                 },

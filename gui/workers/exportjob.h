@@ -23,7 +23,8 @@ public:
     ~RecordExport() override;
 
     // Starts an export to `filePath` (replacing a running one). Returns the job id.
-    quint64 start(const QString &application, const es::inspect::ExportOptions &options, const QString &filePath);
+    quint64 start(const QString &application, const es::inspect::ExportOptions &options,
+                  const QString &filePath);
     void cancel();
     bool isRunning() const { return m_job != 0; }
 

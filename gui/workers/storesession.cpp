@@ -6,8 +6,8 @@
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QThread>
-#include <cxxabi.h>
 #include <cstdlib>
+#include <cxxabi.h>
 #include <typeinfo>
 
 namespace es::gui {
@@ -66,9 +66,12 @@ struct StoreSession::Job
 
 struct StoreSession::Lanes
 {
-    LaneThread interactive{QStringLiteral("es-inspector interactive")};
-    LaneThread background{QStringLiteral("es-inspector background")};
-    QObject *context(Lane lane) { return lane == Lane::Interactive ? interactive.context : background.context; }
+    LaneThread interactive {QStringLiteral("es-inspector interactive")};
+    LaneThread background {QStringLiteral("es-inspector background")};
+    QObject *context(Lane lane)
+    {
+        return lane == Lane::Interactive ? interactive.context : background.context;
+    }
 };
 
 StoreSession::StoreSession(QObject *parent) : QObject(parent)
@@ -244,8 +247,9 @@ std::optional<es::inspect::Source> StoreSession::trySource(const QString &app, Q
 
 // --- jobs --------------------------------------------------------------------------------------------
 
-quint64 StoreSession::post(QObject *receiver, const JobOptions &options, std::function<void(const JobControl &)> work,
-                           std::function<void(quint64)> deliver, std::function<void(const JobFailure &)> failed)
+quint64 StoreSession::post(QObject *receiver, const JobOptions &options,
+                           std::function<void(const JobControl &)> work, std::function<void(quint64)> deliver,
+                           std::function<void(const JobFailure &)> failed)
 {
     startThreads();
     auto job = std::make_shared<Job>();
@@ -273,13 +277,17 @@ quint64 StoreSession::post(QObject *receiver, const JobOptions &options, std::fu
         [session, id, titled, cancel, workFn, generation = job->generation, title = job->title] {
             if (cancel.isCancelled()) {
                 QMetaObject::invokeMethod(
-                    session, [session, id] { session->finish(id, false, true, QStringLiteral("cancelled"), QString()); },
+                    session,
+                    [session, id] {
+                        session->finish(id, false, true, QStringLiteral("cancelled"), QString());
+                    },
                     Qt::QueuedConnection);
                 return;
             }
             if (titled)
                 QMetaObject::invokeMethod(
-                    session, [session, id, generation, title] { emit session->jobStarted(id, generation, title); },
+                    session,
+                    [session, id, generation, title] { emit session->jobStarted(id, generation, title); },
                     Qt::QueuedConnection);
             auto timer = std::make_shared<QElapsedTimer>();
             auto report = [session, id, timer](qint64 done, qint64 total) {
@@ -313,7 +321,10 @@ quint64 StoreSession::post(QObject *receiver, const JobOptions &options, std::fu
             }
             workFn->operator=(nullptr); // release captured values (stores, pages) in this thread
             QMetaObject::invokeMethod(
-                session, [session, id, ok, cancelled, message, type] { session->finish(id, ok, cancelled, message, type); },
+                session,
+                [session, id, ok, cancelled, message, type] {
+                    session->finish(id, ok, cancelled, message, type);
+                },
                 Qt::QueuedConnection);
         },
         Qt::QueuedConnection);

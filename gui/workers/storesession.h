@@ -51,8 +51,7 @@ class JobControl
 public:
     JobControl(quint64 id, es::inspect::CancelFlag cancel, std::function<void(qint64, qint64)> report)
         : m_id(id), m_cancel(std::move(cancel)), m_report(std::move(report))
-    {
-    }
+    { }
     quint64 id() const { return m_id; }
     // The flag to hand to the engine's long operations (counts, verify, export…).
     const es::inspect::CancelFlag &cancelFlag() const { return m_cancel; }
@@ -76,9 +75,9 @@ struct JobFailure
 {
     quint64 job = 0;
     quint64 generation = 0;
-    bool cancelled = false;  // it was cancelled (then message is "cancelled")
-    QString message;         // the exception's message (engine messages are meant for users)
-    QString exceptionType;   // the C++ exception class when known ("es::OperationalError"…), for logs
+    bool cancelled = false; // it was cancelled (then message is "cancelled")
+    QString message; // the exception's message (engine messages are meant for users)
+    QString exceptionType; // the C++ exception class when known ("es::OperationalError"…), for logs
 };
 
 // A model's generation counter: bump() on every re-query, accept(token) when an answer lands — it
@@ -209,7 +208,8 @@ private:
     struct Lanes;
     // Type-erased posting: `work` stores its value into the job; `deliver` hands it on.
     quint64 post(QObject *receiver, const JobOptions &options, std::function<void(const JobControl &)> work,
-                 std::function<void(quint64 generation)> deliver, std::function<void(const JobFailure &)> failed);
+                 std::function<void(quint64 generation)> deliver,
+                 std::function<void(const JobFailure &)> failed);
     // In the GUI thread, once the worker is done with job `id`.
     void finish(quint64 id, bool ok, bool cancelled, const QString &message, const QString &type);
     void progressArrived(quint64 id, qint64 done, qint64 total);

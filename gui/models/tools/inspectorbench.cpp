@@ -72,8 +72,10 @@ int buildStore(const QString &path, qint64 events, int perAggregate)
     vars.insert(QStringLiteral("SQLITE_DBNAME"), path);
     auto factory = es::InfrastructureFactory::construct(es::Environment(QStringLiteral("bench"), vars));
     std::shared_ptr<es::ApplicationRecorder> recorder = factory->applicationRecorder();
-    const QString opened = QStringLiteral("eventsourcing.examples.bankaccounts.domainmodel:BankAccount.Opened");
-    const QString credited = QStringLiteral("eventsourcing.examples.bankaccounts.domainmodel:BankAccount.TransactionAppended");
+    const QString opened
+        = QStringLiteral("eventsourcing.examples.bankaccounts.domainmodel:BankAccount.Opened");
+    const QString credited
+        = QStringLiteral("eventsourcing.examples.bankaccounts.domainmodel:BankAccount.TransactionAppended");
     const qint64 start = QDateTime::currentMSecsSinceEpoch() * 1000 - events * 1000;
     std::vector<es::StoredEvent> batch;
     batch.reserve(20000);
@@ -87,7 +89,8 @@ int buildStore(const QString &path, qint64 events, int perAggregate)
         es::StoredEvent e;
         e.originatorId = id;
         e.originatorVersion = version;
-        const QByteArray ts = "{\"_type_\": \"datetime_iso\", \"_data_\": \"" + isoAt(start + n * 1000) + "\"}";
+        const QByteArray ts
+            = "{\"_type_\": \"datetime_iso\", \"_data_\": \"" + isoAt(start + n * 1000) + "\"}";
         if (version == 1) {
             e.topic = opened;
             e.state = "{\"full_name\": \"Holder " + QByteArray::number(n) + "\", \"email_address\": \"holder"
@@ -95,8 +98,8 @@ int buildStore(const QString &path, qint64 events, int perAggregate)
                 + ", \"originator_topic\": \"eventsourcing.examples.bankaccounts.domainmodel:BankAccount\"}";
         } else {
             e.topic = credited;
-            e.state = "{\"amount\": {\"_type_\": \"decimal_str\", \"_data_\": \"" + QByteArray::number(n % 1000) + ".00\"}, \"timestamp\": "
-                + ts + "}";
+            e.state = "{\"amount\": {\"_type_\": \"decimal_str\", \"_data_\": \""
+                + QByteArray::number(n % 1000) + ".00\"}, \"timestamp\": " + ts + "}";
         }
         batch.push_back(std::move(e));
         if (batch.size() == 20000 || n + 1 == events) {
@@ -110,8 +113,7 @@ int buildStore(const QString &path, qint64 events, int perAggregate)
 }
 
 // Waits (processing events) until `done` or the timeout; returns the elapsed milliseconds or -1.
-template<typename F>
-double timeUntil(F done, int timeoutMs = 120000)
+template<typename F> double timeUntil(F done, int timeoutMs = 120000)
 {
     QElapsedTimer t;
     t.start();
@@ -131,18 +133,23 @@ int main(int argc, char *argv[])
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QGuiApplication app(argc, argv);
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("The Event Store Inspector's figures on a big SQLite store."));
+    parser.setApplicationDescription(
+        QStringLiteral("The Event Store Inspector's figures on a big SQLite store."));
     parser.addHelpOption();
-    const QCommandLineOption eventsOpt(QStringLiteral("events"), QStringLiteral("Events in the built store."), QStringLiteral("N"),
-                                       QStringLiteral("10000000"));
-    const QCommandLineOption perOpt(QStringLiteral("per-aggregate"), QStringLiteral("Events per aggregate."), QStringLiteral("K"),
-                                    QStringLiteral("10"));
-    const QCommandLineOption pageOpt(QStringLiteral("page-size"), QStringLiteral("Rows per page of the models."),
-                                     QStringLiteral("P"), QStringLiteral("200"));
-    const QCommandLineOption storeOpt(QStringLiteral("store"), QStringLiteral("Measure this store instead of building one."),
+    const QCommandLineOption eventsOpt(QStringLiteral("events"), QStringLiteral("Events in the built store."),
+                                       QStringLiteral("N"), QStringLiteral("10000000"));
+    const QCommandLineOption perOpt(QStringLiteral("per-aggregate"), QStringLiteral("Events per aggregate."),
+                                    QStringLiteral("K"), QStringLiteral("10"));
+    const QCommandLineOption pageOpt(QStringLiteral("page-size"),
+                                     QStringLiteral("Rows per page of the models."), QStringLiteral("P"),
+                                     QStringLiteral("200"));
+    const QCommandLineOption storeOpt(QStringLiteral("store"),
+                                      QStringLiteral("Measure this store instead of building one."),
                                       QStringLiteral("FILE"));
-    const QCommandLineOption keepOpt(QStringLiteral("keep"), QStringLiteral("Keep the built store (its path goes to stderr)."));
-    const QCommandLineOption buildOpt(QStringLiteral("build-only"), QStringLiteral("(internal) build FILE and exit."),
+    const QCommandLineOption keepOpt(QStringLiteral("keep"),
+                                     QStringLiteral("Keep the built store (its path goes to stderr)."));
+    const QCommandLineOption buildOpt(QStringLiteral("build-only"),
+                                      QStringLiteral("(internal) build FILE and exit."),
                                       QStringLiteral("FILE"));
     parser.addOptions({eventsOpt, perOpt, pageOpt, storeOpt, keepOpt, buildOpt});
     parser.process(app);
@@ -171,8 +178,9 @@ int main(int argc, char *argv[])
         QProcess child;
         child.setProcessChannelMode(QProcess::ForwardedChannels);
         child.start(QCoreApplication::applicationFilePath(),
-                    {QStringLiteral("--build-only"), store, QStringLiteral("--events"), QString::number(events),
-                     QStringLiteral("--per-aggregate"), QString::number(perAggregate)});
+                    {QStringLiteral("--build-only"), store, QStringLiteral("--events"),
+                     QString::number(events), QStringLiteral("--per-aggregate"),
+                     QString::number(perAggregate)});
         if (!child.waitForFinished(-1) || child.exitCode() != 0) {
             err() << "es-inspector-bench: building the store failed" << Qt::endl;
             return 1;
@@ -223,7 +231,8 @@ int main(int argc, char *argv[])
     catalogue.setPageSize(pageSize);
     int pages = 0;
     QObject::connect(&catalogue, &es::gui::CatalogueModel::pageArrived, [&](int) { ++pages; });
-    QObject::connect(&catalogue, &es::gui::CatalogueModel::errorOccurred, [&](const QString &m) { error = m; });
+    QObject::connect(&catalogue, &es::gui::CatalogueModel::errorOccurred,
+                     [&](const QString &m) { error = m; });
     catalogue.setApplication(application);
     const double catalogueMs = timeUntil([&] { return pages >= 1 || !error.isEmpty(); });
     const int catalogueRows = catalogue.rowCount();
@@ -253,8 +262,9 @@ int main(int argc, char *argv[])
     o.insert(QStringLiteral("catalogue_first_page_ms"), catalogueMs);
     o.insert(QStringLiteral("catalogue_first_page_rows"), catalogueRows);
     o.insert(QStringLiteral("peak_rss_mb"), rss);
-    o.insert(QStringLiteral("targets_met"), firstMs >= 0 && firstMs <= 300 && lastMs >= 0 && lastMs <= 100 && catalogueMs >= 0
-                                                && catalogueMs <= 250 && rss <= 250);
+    o.insert(QStringLiteral("targets_met"),
+             firstMs >= 0 && firstMs <= 300 && lastMs >= 0 && lastMs <= 100 && catalogueMs >= 0
+                 && catalogueMs <= 250 && rss <= 250);
     std::fputs(QJsonDocument(o).toJson(QJsonDocument::Compact).constData(), stdout);
     std::fputc('\n', stdout);
     return 0;

@@ -16,14 +16,15 @@ namespace es::test {
 
 // Opens `url` in a new session and waits for the answer; null (with *error) when it failed.
 inline std::unique_ptr<es::gui::StoreSession> openSession(const QString &url, QString *error = nullptr,
-                                                         int timeoutMs = 30000)
+                                                          int timeoutMs = 30000)
 {
     auto session = std::make_unique<es::gui::StoreSession>();
     es::inspect::DecodingSettings settings;
     settings.keysFromEnvironment = false; // the tests say which keys they use
     session->setDecodingSettings(settings);
     session->open(url);
-    (void)QTest::qWaitFor([&] { return session->state() != es::gui::StoreSession::State::Opening; }, timeoutMs);
+    (void)QTest::qWaitFor([&] { return session->state() != es::gui::StoreSession::State::Opening; },
+                          timeoutMs);
     if (!session->isOpen()) {
         if (error)
             *error = session->openError().isEmpty() ? QStringLiteral("timed out") : session->openError();
@@ -32,15 +33,13 @@ inline std::unique_ptr<es::gui::StoreSession> openSession(const QString &url, QS
     return session;
 }
 
-template<typename Model>
-bool waitIdle(const Model &model, int timeoutMs = 30000)
+template<typename Model> bool waitIdle(const Model &model, int timeoutMs = 30000)
 {
     return QTest::qWaitFor([&] { return !model.isLoading(); }, timeoutMs);
 }
 
 // fetchMore() until canFetchMore() says no, waiting for each page.
-template<typename Model>
-bool fetchAll(Model &model, int timeoutMs = 60000)
+template<typename Model> bool fetchAll(Model &model, int timeoutMs = 60000)
 {
     QDeadlineTimer deadline(timeoutMs);
     for (;;) {

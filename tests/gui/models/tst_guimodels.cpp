@@ -8,7 +8,6 @@
 #include "es/inspect/knowntypes.h"
 #include "es/uuid.h"
 #include "fixtures.h"
-#include "modeltesting.h"
 #include "models/applicationsmodel.h"
 #include "models/cataloguemodel.h"
 #include "models/eventsmodel.h"
@@ -19,6 +18,7 @@
 #include "models/logsectionmodel.h"
 #include "models/snapshotsmodel.h"
 #include "models/trackingmodel.h"
+#include "modeltesting.h"
 #include "workers/aggregatestate.h"
 #include "workers/exportjob.h"
 
@@ -91,10 +91,10 @@ QByteArray readState(const QString &path, qint64 rowid)
 
 struct Expected
 {
-    QList<QByteArray> lines;             // jsonl lines in id order
-    QSet<QString> aggregates;            // dashed ids
-    std::map<QString, int> eventsOf;     // dashed id → events
-    std::map<QString, int> topicCounts;  // topic → events
+    QList<QByteArray> lines; // jsonl lines in id order
+    QSet<QString> aggregates; // dashed ids
+    std::map<QString, int> eventsOf; // dashed id → events
+    std::map<QString, int> topicCounts; // topic → events
 };
 
 Expected expectedOf(const QString &jsonl)
@@ -134,7 +134,7 @@ class TestGuiModels : public QObject
 
 private:
     QTemporaryDir m_dir;
-    QString m_bank;     // copies of the reference stores
+    QString m_bank; // copies of the reference stores
     QString m_aes;
     QString m_invoice;
     Expected m_bankExpected;
@@ -186,20 +186,25 @@ private slots:
         QObject receiver;
         QList<JobFailure> failures;
         int done = 0;
-        auto record = [&](const JobFailure &f) { failures << f; };
+        auto record = [&](const JobFailure &f) {
+            failures << f;
+        };
         session.run(
-            &receiver, JobOptions{}, [](const JobControl &) -> int { throw es::OperationalError(QStringLiteral("boom")); },
+            &receiver, JobOptions {},
+            [](const JobControl &) -> int { throw es::OperationalError(QStringLiteral("boom")); },
             [&](int, quint64) { ++done; }, record);
         session.run(
-            &receiver, JobOptions{}, [](const JobControl &) -> int { throw std::runtime_error("plain"); },
+            &receiver, JobOptions {}, [](const JobControl &) -> int { throw std::runtime_error("plain"); },
             [&](int, quint64) { ++done; }, record);
         session.run(
-            &receiver, JobOptions{}, [](const JobControl &) -> int { throw 42; }, [&](int, quint64) { ++done; }, record);
+            &receiver, JobOptions {}, [](const JobControl &) -> int { throw 42; },
+            [&](int, quint64) { ++done; }, record);
         QVERIFY(session.waitForIdle(10000));
         QCOMPARE(done, 0);
         QCOMPARE(failures.size(), 3);
         QCOMPARE(failures[0].message, QStringLiteral("boom"));
-        QVERIFY2(failures[0].exceptionType.contains(QStringLiteral("OperationalError")), qPrintable(failures[0].exceptionType));
+        QVERIFY2(failures[0].exceptionType.contains(QStringLiteral("OperationalError")),
+                 qPrintable(failures[0].exceptionType));
         QCOMPARE(failures[1].message, QStringLiteral("plain"));
         QCOMPARE(failures[2].message, QStringLiteral("unknown error"));
         QCOMPARE(failedSpy.count(), 3);
@@ -213,7 +218,7 @@ private slots:
         QThread *workerThread = nullptr;
         QThread *deliveredIn = nullptr;
         session.run(
-            &receiver, JobOptions{}, [](const JobControl &) { return QThread::currentThread(); },
+            &receiver, JobOptions {}, [](const JobControl &) { return QThread::currentThread(); },
             [&](QThread *t, quint64) {
                 workerThread = t;
                 deliveredIn = QThread::currentThread();
@@ -251,7 +256,7 @@ private slots:
         };
         ask(QStringLiteral("old"), true);
         QVERIFY(started.tryAcquire(1, 10000)); // the old job is running
-        generation.bump();                     // the requester re-queries
+        generation.bump(); // the requester re-queries
         ask(QStringLiteral("new"), false);
         release.release();
         QVERIFY(session.waitForIdle(10000));
@@ -295,7 +300,13 @@ private slots:
         es::inspect::CancelFlag flag;
         flag.cancel();
         o.cancel = flag;
-        session.run(&receiver, o, [&ran](const JobControl &) { ran = true; return 0; }, [](int, quint64) {});
+        session.run(
+            &receiver, o,
+            [&ran](const JobControl &) {
+                ran = true;
+                return 0;
+            },
+            [](int, quint64) {});
         QVERIFY(session.waitForIdle(10000));
         QVERIFY(!ran);
         QCOMPARE(cancelledSpy.count(), 2);
@@ -308,7 +319,11 @@ private slots:
         QSemaphore release;
         bool delivered = false;
         session.run(
-            receiver.get(), JobOptions{}, [&release](const JobControl &) { release.acquire(); return 1; },
+            receiver.get(), JobOptions {},
+            [&release](const JobControl &) {
+                release.acquire();
+                return 1;
+            },
             [&](int, quint64) { delivered = true; });
         receiver.reset();
         release.release();
@@ -367,7 +382,8 @@ private slots:
         QVERIFY(!model.index(aes, 0).data(ProblemRole).toString().isEmpty());
         // Giving it re-checks.
         QSignalSpy checked(&model, &ApplicationsModel::keyChecked);
-        QVERIFY(session->setCipherKey(QStringLiteral("bankaccounts.zlib-aes"), keyOf(QStringLiteral("bankaccounts.zlib-aes.key"))));
+        QVERIFY(session->setCipherKey(QStringLiteral("bankaccounts.zlib-aes"),
+                                      keyOf(QStringLiteral("bankaccounts.zlib-aes.key"))));
         QTRY_VERIFY_WITH_TIMEOUT(checked.count() >= 3, 10000);
         QCOMPARE(model.keyCheck(aes)->verdict, es::inspect::KeyCheck::Verdict::KeyOpens);
         // A key that is not base64 of 16/24/32 bytes is refused and changes nothing.
@@ -402,7 +418,8 @@ private slots:
             previous = id;
             QCOMPARE(model.index(r, CatalogueModel::EventsColumn).data().toLongLong(),
                      qint64(m_bankExpected.eventsOf.at(id)));
-            QCOMPARE(model.index(r, CatalogueModel::TypeColumn).data().toString(), QStringLiteral("BankAccount"));
+            QCOMPARE(model.index(r, CatalogueModel::TypeColumn).data().toString(),
+                     QStringLiteral("BankAccount"));
             QCOMPARE(model.index(r, 0).data(IdRole).toUuid(), QUuid::fromString(id));
         }
         QCOMPARE(seen, m_bankExpected.aggregates);
@@ -453,7 +470,12 @@ private slots:
         QObject blocker;
         QSemaphore started, release;
         session->run(
-            &blocker, JobOptions{}, [&](const JobControl &) { started.release(); release.acquire(); return 0; },
+            &blocker, JobOptions {},
+            [&](const JobControl &) {
+                started.release();
+                release.acquire();
+                return 0;
+            },
             [](int, quint64) {});
         QVERIFY(started.tryAcquire(1, 10000));
         CatalogueModel model(session.get());
@@ -471,6 +493,40 @@ private slots:
         QVERIFY(model.rowCount() >= 4);
         for (int r = 1; r < model.rowCount(); ++r)
             QVERIFY(model.index(r - 1, 0).data().toString() > model.index(r, 0).data().toString());
+    }
+
+    void logDropsTheAnswerOfAnOldJump()
+    {
+        auto session = openSession(m_bank);
+        QVERIFY(session);
+        QObject blocker;
+        QSemaphore started, release;
+        session->run(
+            &blocker, JobOptions{},
+            [&](const JobControl &) {
+                started.release();
+                release.acquire();
+                return 0;
+            },
+            [](int, quint64) {});
+        QVERIFY(started.tryAcquire(1, 10000));
+        LogModel model(session.get());
+        Tester tester(&model, Fatal);
+        model.setPageSize(10);
+        QSignalSpy positioned(&model, &LogModel::positioned);
+        model.setApplication(QStringLiteral("bankaccounts")); // first page: queued
+        model.jumpToId(120);                                  // then a jump
+        model.jumpToLast();                                   // and another
+        release.release();
+        QVERIFY(session->waitForIdle(10000));
+        QVERIFY(waitIdle(model));
+        QCOMPARE(positioned.count(), 1); // only the last jump landed
+        QCOMPARE(model.idAt(positioned.at(0).at(0).toInt()), 257);
+        QCOMPARE(model.staleAnswersDropped(), quint64(2));
+        const QList<qint64> ids = recordIds(model);
+        QVERIFY(!ids.isEmpty());
+        QCOMPARE(ids.last(), 257);
+        QVERIFY(ids.first() > 120); // nothing of the first page or of the jump to 120
     }
 
     // --- events and payloads -----------------------------------------------------------------------------
@@ -497,7 +553,8 @@ private slots:
             QCOMPARE(model.index(r, EventsModel::StatusColumn).data().toString(), QStringLiteral("ok"));
             QCOMPARE(model.index(r, EventsModel::StoredColumn).data().toString(), QStringLiteral("plain"));
         }
-        QCOMPARE(model.index(0, EventsModel::TopicColumn).data().toString(), QStringLiteral("BankAccount.Opened"));
+        QCOMPARE(model.index(0, EventsModel::TopicColumn).data().toString(),
+                 QStringLiteral("BankAccount.Opened"));
         QVERIFY(!model.index(0, EventsModel::TimeColumn).data().toString().isEmpty());
 
         // The payload as a tree with typed values.
@@ -509,7 +566,10 @@ private slots:
         const QModelIndex ts = tree.indexForPath(QStringLiteral("timestamp"));
         QVERIFY(ts.isValid());
         QCOMPARE(ts.siblingAtColumn(JsonTreeModel::TypeColumn).data().toString(), QStringLiteral("datetime"));
-        QVERIFY(ts.siblingAtColumn(JsonTreeModel::ValueColumn).data().toString().startsWith(QStringLiteral("20")));
+        QVERIFY(ts.siblingAtColumn(JsonTreeModel::ValueColumn)
+                    .data()
+                    .toString()
+                    .startsWith(QStringLiteral("20")));
         QCOMPARE(tree.rowCount(ts), 0); // a typed value is one value
         // "copy as JSON" of a row: its esctl export line, equal to the reference.
         const qint64 id = *record.notificationId;
@@ -532,16 +592,22 @@ private slots:
         tree.setValue(v);
         QCOMPARE(tree.rowCount(), 5);
         const QModelIndex amount = tree.indexForPath(QStringLiteral("amount"));
-        QCOMPARE(amount.siblingAtColumn(JsonTreeModel::TypeColumn).data().toString(), QStringLiteral("Decimal"));
-        QCOMPARE(amount.siblingAtColumn(JsonTreeModel::ValueColumn).data().toString(), QStringLiteral("34.20"));
-        QCOMPARE(amount.data(JsonRole).toString(), QStringLiteral(R"({"_data_": "34.20", "_type_": "decimal_str"})"));
+        QCOMPARE(amount.siblingAtColumn(JsonTreeModel::TypeColumn).data().toString(),
+                 QStringLiteral("Decimal"));
+        QCOMPARE(amount.siblingAtColumn(JsonTreeModel::ValueColumn).data().toString(),
+                 QStringLiteral("34.20"));
+        QCOMPARE(amount.data(JsonRole).toString(),
+                 QStringLiteral(R"({"_data_": "34.20", "_type_": "decimal_str"})"));
         const QModelIndex person = tree.indexForPath(QStringLiteral("issued_to"));
-        QCOMPARE(person.siblingAtColumn(JsonTreeModel::TypeColumn).data().toString(), QStringLiteral("person_as_dict"));
+        QCOMPARE(person.siblingAtColumn(JsonTreeModel::TypeColumn).data().toString(),
+                 QStringLiteral("person_as_dict"));
         QCOMPARE(tree.rowCount(person), 2);
-        QCOMPARE(tree.indexForPath(QStringLiteral("issued_to.name")).siblingAtColumn(1).data().toString(), QStringLiteral("Oscar"));
+        QCOMPARE(tree.indexForPath(QStringLiteral("issued_to.name")).siblingAtColumn(1).data().toString(),
+                 QStringLiteral("Oscar"));
         QCOMPARE(person.data(ProblemRole).toString(), QString());
         const QModelIndex id = tree.indexForPath(QStringLiteral("id"));
-        QCOMPARE(id.siblingAtColumn(1).data().toString(), QStringLiteral("973a34cf-d943-48b2-8578-41bccb3657ec"));
+        QCOMPARE(id.siblingAtColumn(1).data().toString(),
+                 QStringLiteral("973a34cf-d943-48b2-8578-41bccb3657ec"));
         QCOMPARE(id.siblingAtColumn(2).data().toString(), QStringLiteral("UUID"));
         const QModelIndex mystery = tree.indexForPath(QStringLiteral("mystery"));
         QCOMPARE(mystery.siblingAtColumn(2).data().toString(), QStringLiteral("never_registered"));
@@ -551,7 +617,7 @@ private slots:
         QStringList types;
         for (int r = 0; r < 5; ++r)
             types << tree.index(r, JsonTreeModel::TypeColumn, list).data().toString();
-        QCOMPARE(types, (QStringList{"int", "float", "None", "bool", "str"}));
+        QCOMPARE(types, (QStringList {"int", "float", "None", "bool", "str"}));
         QCOMPARE(tree.index(3, 1, list).data().toString(), QStringLiteral("True"));
         QCOMPARE(tree.index(2, 0, list).data(PathRole).toString(), QStringLiteral("list[2]"));
     }
@@ -564,7 +630,7 @@ private slots:
         Tester tester(&log, Fatal);
         log.setApplication(QStringLiteral("invoice"));
         QVERIFY(fetchAll(log));
-        QCOMPARE(recordIds(log), (QList<qint64>{1, 2, 3, 4, 5}));
+        QCOMPARE(recordIds(log), (QList<qint64> {1, 2, 3, 4, 5}));
         JsonTreeModel tree;
         Tester treeTester(&tree, Fatal);
         tree.setRecord(*log.record(0));
@@ -573,7 +639,8 @@ private slots:
         QCOMPARE(person.siblingAtColumn(2).data().toString(), QStringLiteral("person_as_dict"));
         QCOMPARE(tree.indexForPath(QStringLiteral("issued_to.name")).siblingAtColumn(1).data().toString(),
                  QStringLiteral("Oscar the Octopus"));
-        QCOMPARE(tree.indexForPath(QStringLiteral("amount")).siblingAtColumn(1).data().toString(), QStringLiteral("34.20"));
+        QCOMPARE(tree.indexForPath(QStringLiteral("amount")).siblingAtColumn(1).data().toString(),
+                 QStringLiteral("34.20"));
         SnapshotsModel snapshots(session.get());
         Tester snapTester(&snapshots, Fatal);
         snapshots.setApplication(QStringLiteral("invoice"));
@@ -667,11 +734,12 @@ private slots:
         model.setCacheLimit(50);
         Tester tester(&model, Fatal);
         QMap<qint64, int> inserted; // every record row that ever entered the window
-        connect(&model, &QAbstractItemModel::rowsInserted, this, [&](const QModelIndex &, int first, int last) {
-            for (int r = first; r <= last; ++r)
-                if (model.record(r))
-                    ++inserted[model.idAt(r)];
-        });
+        connect(&model, &QAbstractItemModel::rowsInserted, this,
+                [&](const QModelIndex &, int first, int last) {
+                    for (int r = first; r <= last; ++r)
+                        if (model.record(r))
+                            ++inserted[model.idAt(r)];
+                });
         connect(&model, &QAbstractItemModel::modelReset, this, [&] {
             inserted.clear();
             for (int r = 0; r < model.rowCount(); ++r)
@@ -725,7 +793,8 @@ private slots:
             QVERIFY(waitIdle(model));
         }
         QCOMPARE(model.index(model.rowForId(53), 0).data(GapBeforeRole).toLongLong(), 3);
-        QCOMPARE(model.index(model.rowForId(53) - 1, 0).data(RowKindRole).toInt(), static_cast<int>(RowKind::Gap));
+        QCOMPARE(model.index(model.rowForId(53) - 1, 0).data(RowKindRole).toInt(),
+                 static_cast<int>(RowKind::Gap));
         // Without gap rows only the role remains.
         model.setGapRows(false);
         QVERIFY(waitIdle(model));
@@ -747,13 +816,14 @@ private slots:
         model.setPageSize(5);
         model.setApplication(QStringLiteral("bankaccounts"));
         QVERIFY(waitIdle(model));
-        const QString opened = QStringLiteral("eventsourcing.examples.bankaccounts.domainmodel:BankAccount.Opened");
+        const QString opened
+            = QStringLiteral("eventsourcing.examples.bankaccounts.domainmodel:BankAccount.Opened");
         model.setTopicFilter({opened});
         QVERIFY(fetchAll(model));
         QCOMPARE(model.rowCount(), m_bankExpected.topicCounts.at(opened));
         for (int r = 0; r < model.rowCount(); ++r)
             QCOMPARE(model.record(r)->topic, opened);
-        QCOMPARE(model.topicsSeen(), QStringList{opened});
+        QCOMPARE(model.topicsSeen(), QStringList {opened});
         // Time: everything up to the 10th event's time.
         model.clearFilters();
         QVERIFY(waitIdle(model));
@@ -808,7 +878,8 @@ private slots:
         QVERIFY(fetchAll(model));
         QCOMPARE(model.rowCount(), 161);
         for (int r = 0; r < model.rowCount(); ++r) {
-            QCOMPARE(model.index(r, 0).data(ProblemKindRole).toInt(), static_cast<int>(es::DecodedState::Problem::NeedsKey));
+            QCOMPARE(model.index(r, 0).data(ProblemKindRole).toInt(),
+                     static_cast<int>(es::DecodedState::Problem::NeedsKey));
             QVERIFY(model.index(r, LogModel::StatusColumn).data().toString() == QStringLiteral("needs key"));
             QVERIFY(model.index(r, 0).data(ProblemRole).toString().startsWith(QStringLiteral("needs key")));
             QCOMPARE(model.index(r, 0).data(Qt::ForegroundRole).value<QColor>(), QColor(Qt::darkGray));
@@ -828,9 +899,13 @@ private slots:
         QVERIFY(fetchAll(model));
         QCOMPARE(model.rowCount(), 161);
         for (int r = 0; r < model.rowCount(); ++r) {
-            QCOMPARE(model.index(r, 0).data(ProblemKindRole).toInt(), static_cast<int>(es::DecodedState::Problem::CannotDecrypt));
+            QCOMPARE(model.index(r, 0).data(ProblemKindRole).toInt(),
+                     static_cast<int>(es::DecodedState::Problem::CannotDecrypt));
             QCOMPARE(model.index(r, 0).data(Qt::ForegroundRole).value<QColor>(), QColor(Qt::red));
-            QVERIFY(model.index(r, LogModel::AggregateColumn).data(Qt::ToolTipRole).toString().startsWith(QStringLiteral("cannot decrypt")));
+            QVERIFY(model.index(r, LogModel::AggregateColumn)
+                        .data(Qt::ToolTipRole)
+                        .toString()
+                        .startsWith(QStringLiteral("cannot decrypt")));
         }
         // The key: every row reads as Python wrote it.
         QVERIFY(session->setCipherKey(QString(), keyOf(QStringLiteral("bankaccounts.zlib-aes.key"))));
@@ -839,13 +914,15 @@ private slots:
         QCOMPARE(model.rowCount(), 161);
         for (int r = 0; r < model.rowCount(); ++r) {
             QCOMPARE(model.index(r, 0).data(ProblemRole).toString(), QString());
-            QCOMPARE(model.index(r, LogModel::StoredColumn).data().toString(), QStringLiteral("encrypted+zlib"));
+            QCOMPARE(model.index(r, LogModel::StoredColumn).data().toString(),
+                     QStringLiteral("encrypted+zlib"));
             QCOMPARE(model.index(r, 0).data(JsonRole).toString().toUtf8(), m_aesExpected.lines.at(r));
         }
         QVERIFY(waitIdle(catalogue));
         QVERIFY(fetchAll(catalogue));
         QCOMPARE(catalogue.index(0, 0).data(ProblemRole).toString(), QString());
-        QCOMPARE(catalogue.index(0, CatalogueModel::TypeColumn).data().toString(), QStringLiteral("BankAccount"));
+        QCOMPARE(catalogue.index(0, CatalogueModel::TypeColumn).data().toString(),
+                 QStringLiteral("BankAccount"));
     }
 
     void damagedRecordsShowTheirReasons()
@@ -856,12 +933,15 @@ private slots:
         QVERIFY(!state.isEmpty());
         state[state.size() / 2] = '\x01';
         state.chop(1);
-        QVERIFY(alterStore(plain, QStringLiteral("UPDATE stored_events SET state = ? WHERE rowid = 10"), {state}));
-        const QString aes = copy(QStringLiteral("bankaccounts.zlib-aes.sqlite"), QStringLiteral("damaged-aes"));
+        QVERIFY(alterStore(plain, QStringLiteral("UPDATE stored_events SET state = ? WHERE rowid = 10"),
+                           {state}));
+        const QString aes
+            = copy(QStringLiteral("bankaccounts.zlib-aes.sqlite"), QStringLiteral("damaged-aes"));
         QByteArray secret = readState(aes, 5);
         QVERIFY(secret.size() > 40);
         secret[35] = static_cast<char>(secret[35] ^ 0x04);
-        QVERIFY(alterStore(aes, QStringLiteral("UPDATE stored_events SET state = ? WHERE rowid = 5"), {secret}));
+        QVERIFY(
+            alterStore(aes, QStringLiteral("UPDATE stored_events SET state = ? WHERE rowid = 5"), {secret}));
 
         auto session = openSession(plain);
         QVERIFY(session);
@@ -895,7 +975,8 @@ private slots:
         bool listed = false;
         for (int r = 0; r < findings.rowCount(); ++r)
             listed = listed
-                || (findings.index(r, FindingsModel::KindColumn).data().toString() == QStringLiteral("undecodable")
+                || (findings.index(r, FindingsModel::KindColumn).data().toString()
+                        == QStringLiteral("undecodable")
                     && findings.index(r, 0).data(NotificationIdRole).toLongLong() == 10);
         QVERIFY(listed);
 
@@ -930,9 +1011,11 @@ private slots:
         model.setApplication(QStringLiteral("bankaccounts"));
         QVERIFY(fetchAll(model));
         QCOMPARE(model.rowCount(), 5);
-        const auto lines = es::test::jsonlLines(es::test::fixture(QStringLiteral("bankaccounts.snapshots.jsonl")));
+        const auto lines
+            = es::test::jsonlLines(es::test::fixture(QStringLiteral("bankaccounts.snapshots.jsonl")));
         for (int r = 0; r < model.rowCount(); ++r) {
-            QCOMPARE(model.index(r, SnapshotsModel::TypeColumn).data().toString(), QStringLiteral("BankAccount"));
+            QCOMPARE(model.index(r, SnapshotsModel::TypeColumn).data().toString(),
+                     QStringLiteral("BankAccount"));
             QVERIFY(lines.contains(model.index(r, 0).data(JsonRole).toString().toUtf8()));
         }
         model.setNewestFirst(true);
@@ -972,7 +1055,14 @@ private slots:
         QSemaphore started, release;
         JobOptions o;
         o.lane = Lane::Background;
-        session->run(&hold, o, [&](const JobControl &) { started.release(); release.acquire(); return 0; }, [](int, quint64) {});
+        session->run(
+            &hold, o,
+            [&](const JobControl &) {
+                started.release();
+                release.acquire();
+                return 0;
+            },
+            [](int, quint64) {});
         QVERIFY(started.tryAcquire(1, 10000));
         model.start(QStringLiteral("bankaccounts"));
         model.cancel();
@@ -1040,7 +1130,8 @@ private slots:
         SnapshotsModel snapshots(session.get());
         snapshots.setApplication(QStringLiteral("bankaccounts"));
         QVERIFY(fetchAll(snapshots));
-        loader.checkLatestSnapshot(QStringLiteral("bankaccounts"), snapshots.index(0, 0).data(IdRole).toUuid());
+        loader.checkLatestSnapshot(QStringLiteral("bankaccounts"),
+                                   snapshots.index(0, 0).data(IdRole).toUuid());
         QTRY_COMPARE_WITH_TIMEOUT(checked.count(), 1, 10000);
         QVERIFY(checked.at(0).at(1).toBool());
         QVERIFY(checked.at(0).at(2).value<es::inspect::SnapshotComparison>().matches);
@@ -1053,10 +1144,11 @@ private slots:
         RecordExport exporter(session.get());
         QSignalSpy finished(&exporter, &RecordExport::finished);
         const QString out = m_dir.filePath(QStringLiteral("export.jsonl"));
-        exporter.start(QStringLiteral("bankaccounts"), es::inspect::ExportOptions{}, out);
+        exporter.start(QStringLiteral("bankaccounts"), es::inspect::ExportOptions {}, out);
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
         QCOMPARE(finished.at(0).at(0).value<es::inspect::ExportSummary>().rows, 257);
-        QCOMPARE(es::test::readFile(out), es::test::readFile(es::test::fixture(QStringLiteral("bankaccounts.notifications.jsonl"))));
+        QCOMPARE(es::test::readFile(out),
+                 es::test::readFile(es::test::fixture(QStringLiteral("bankaccounts.notifications.jsonl"))));
     }
 
     void closingDropsEverything()

@@ -4,11 +4,11 @@
 // QAbstractItemModelTester (Fatal). Opening the store (which can take seconds) happens in the worker.
 #include "es/inspect/knowntypes.h"
 #include "fixtures.h"
-#include "modeltesting.h"
 #include "models/applicationsmodel.h"
 #include "models/cataloguemodel.h"
 #include "models/logmodel.h"
 #include "models/trackingmodel.h"
+#include "modeltesting.h"
 #include "postgres.h"
 #include "worlds/worlds.h"
 
@@ -38,7 +38,8 @@ Expected expectedOf(const QString &jsonl)
     Expected e;
     for (const QByteArray &line : es::test::jsonlLines(es::test::fixture(jsonl))) {
         ++e.events;
-        e.aggregates.insert(QJsonDocument::fromJson(line).object().value(QStringLiteral("originator_id")).toString());
+        e.aggregates.insert(
+            QJsonDocument::fromJson(line).object().value(QStringLiteral("originator_id")).toString());
     }
     return e;
 }
@@ -62,7 +63,8 @@ private slots:
         m_db = std::make_unique<es::test::ScratchDatabase>(QStringLiteral("es_guimodels"));
         QVERIFY2(m_db->isValid(), qPrintable(m_db->error()));
         QString error;
-        QVERIFY2(m_db->loadDump(es::test::fixture(QStringLiteral("worlds-counters.postgres.sql")), &error), qPrintable(error));
+        QVERIFY2(m_db->loadDump(es::test::fixture(QStringLiteral("worlds-counters.postgres.sql")), &error),
+                 qPrintable(error));
         const auto &p = m_db->params();
         QUrl u;
         u.setScheme(QStringLiteral("postgresql"));
@@ -96,8 +98,8 @@ private slots:
         QCOMPARE(apps.counts(w)->aggregates, worlds.aggregates.size());
         QCOMPARE(apps.counts(c)->aggregates, counters.aggregates.size());
 
-        for (const auto &[app, expected] : {std::pair{QStringLiteral("worldsapplication"), worlds},
-                                            std::pair{QStringLiteral("counters"), counters}}) {
+        for (const auto &[app, expected] : {std::pair {QStringLiteral("worldsapplication"), worlds},
+                                            std::pair {QStringLiteral("counters"), counters}}) {
             CatalogueModel catalogue(session.get());
             Tester catalogueTester(&catalogue, Fatal);
             catalogue.setPageSize(2);
@@ -134,8 +136,10 @@ private slots:
         Tester trackingTester(&tracking, Fatal);
         QVERIFY(waitIdle(tracking));
         QTRY_COMPARE_WITH_TIMEOUT(tracking.rowCount(), 1, 10000);
-        QCOMPARE(tracking.index(0, TrackingModel::FollowerColumn).data().toString(), QStringLiteral("counters"));
-        QCOMPARE(tracking.index(0, TrackingModel::UpstreamColumn).data().toString().toLower(), QStringLiteral("worldsapplication"));
+        QCOMPARE(tracking.index(0, TrackingModel::FollowerColumn).data().toString(),
+                 QStringLiteral("counters"));
+        QCOMPARE(tracking.index(0, TrackingModel::UpstreamColumn).data().toString().toLower(),
+                 QStringLiteral("worldsapplication"));
         QCOMPARE(tracking.index(0, TrackingModel::LagColumn).data().toLongLong(), 0);
         QCOMPARE(tracking.index(0, TrackingModel::UpstreamLastColumn).data().toLongLong(), worlds.events);
     }
