@@ -304,11 +304,13 @@ void runConcurrent(const Options &o, const QString &backend, int rep, Figures &f
                 std::this_thread::yield();
             const auto t0 = Clock::now();
             go = true;
+            const es::GroupCommitCounters c0 = es::groupCommitCounters();
             std::this_thread::sleep_for(std::chrono::duration<double>(o.concurrentSeconds));
             stop = true;
             for (auto &th : pool)
                 th.join();
             const double s = secondsSince(t0);
+            const es::GroupCommitCounters c1 = es::groupCommitCounters();
             if (!error.isEmpty())
                 throw es::OperationalError(QStringLiteral("es-bench: concurrent save failed: %1").arg(error));
             qint64 total = 0;
@@ -325,6 +327,8 @@ void runConcurrent(const Options &o, const QString &backend, int rep, Figures &f
             f[key + "_events_per_s"] = static_cast<double>(total) / s;
             f[key + "_latency_p50_us"] = percentile(all, 0.50);
             f[key + "_latency_p99_us"] = percentile(all, 0.99);
+            if (c1.commits > c0.commits) // saves that shared one transaction (and fsync), on average
+                f[key + "_saves_per_commit"] = static_cast<double>(c1.saves - c0.saves) / static_cast<double>(c1.commits - c0.commits);
         }
         spec.cleanup({name});
     }

@@ -79,4 +79,14 @@ public:
     virtual qint64 maxTrackingId(const QString &applicationName) = 0;
 };
 
+// Process-wide counts of the durable recorders' group commit (SQLite, PostgreSQL): transactions
+// written for saves, and the saves they held — saves / commits is how many saves shared an fsync.
+// Diagnostics (es-bench reports it); thread-safe.
+struct GroupCommitCounters
+{
+    quint64 commits = 0;
+    quint64 saves = 0;
+};
+GroupCommitCounters groupCommitCounters();
+
 } // namespace es

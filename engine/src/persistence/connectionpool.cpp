@@ -24,7 +24,8 @@ struct ThreadConnections
         if (!c)
             return;
         const QString name = c->db.connectionName();
-        c->statements.clear(); // queries go before their connection
+        c->extension.reset();  // native statements go before their connection
+        c->statements.clear(); // queries too
         c->db.close();
         c->db = QSqlDatabase();
         c.reset();

@@ -25,9 +25,18 @@ public:
 
     struct Connection
     {
+        // What a datastore keeps per connection beside the driver (native statements on the
+        // driver's handle). Destroyed before the statements and the connection.
+        struct Extension
+        {
+            virtual ~Extension() = default;
+        };
+
         QSqlDatabase db;
+        std::unique_ptr<Extension> extension;
         QHash<QString, std::shared_ptr<QSqlQuery>> statements;
         QElapsedTimer age; // started when opened
+        bool extensionTried = false; // whether the datastore has set up `extension` (or found it cannot)
         // The statement for `sql`, prepared on this connection the first time it is asked for.
         // Returns nullptr when prepare() fails (db.lastError() or the query's lastError() says why).
         QSqlQuery *prepared(const QString &sql, QString *error = nullptr);

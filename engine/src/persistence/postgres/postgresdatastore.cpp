@@ -2,8 +2,11 @@
 
 #include "es/errors.h"
 
+#include <QSqlDriver>
 #include <QSqlQuery>
 #include <QThread>
+#include <atomic>
+#include <libpq-fe.h>
 #include <limits>
 
 namespace es::detail {
@@ -150,6 +153,70 @@ void PostgresDatastore::open(QSqlDatabase &db)
         QStringLiteral("configuring the session"));
 }
 
+// --- native side ------------------------------------------------------------------------------------
+
+void PostgresDatastore::Native::ResultDeleter::operator()(pg_result *r) const
+{
+    PQclear(r);
+}
+
+PostgresDatastore::Native::Result PostgresDatastore::Native::query(const QByteArray &sql, int count,
+                                                                   const char *const *values, const int *lengths,
+                                                                   const int *formats, const QString &what)
+{
+    auto it = m_prepared.constFind(sql);
+    if (it == m_prepared.constEnd()) {
+        const QByteArray name = "es_" + QByteArray::number(m_prepared.size() + 1);
+        const Result prepared(PQprepare(m_conn, name.constData(), sql.constData(), count, nullptr));
+        if (!prepared || PQresultStatus(prepared.get()) != PGRES_COMMAND_OK)
+            throwError(prepared.get(), what);
+        it = m_prepared.insert(sql, name);
+    }
+    Result result(PQexecPrepared(m_conn, it->constData(), count, values, lengths, formats, 1));
+    if (!result || PQresultStatus(result.get()) != PGRES_TUPLES_OK)
+        throwError(result.get(), what);
+    return result;
+}
+
+[[noreturn]] void PostgresDatastore::Native::throwError(const pg_result *result, const QString &what) const
+{
+    // Through the one translation of PostgreSQL errors (by SQLSTATE, and the connection's state),
+    // as QPSQL would have reported them.
+    const bool alive = PQstatus(m_conn) == CONNECTION_OK;
+    const QString code = result ? QString::fromLatin1(PQresultErrorField(result, PG_DIAG_SQLSTATE)) : QString();
+    const QString message = QString::fromUtf8(result ? PQresultErrorMessage(result) : PQerrorMessage(m_conn));
+    PostgresDatastore::throwError(QSqlError(QString::fromUtf8(PQerrorMessage(m_conn)), message,
+                                            QSqlError::StatementError, code),
+                                  alive, what);
+}
+
+namespace {
+std::atomic<int> nativeConnectionCount{0};
+} // namespace
+
+int PostgresDatastore::nativeConnections()
+{
+    return nativeConnectionCount.load();
+}
+
+PostgresDatastore::Connection &PostgresDatastore::withNative(Connection &c)
+{
+    static const bool disabled = qEnvironmentVariable("ES_PG_NATIVE").trimmed() == QLatin1String("0");
+    if (!c.extensionTried) {
+        c.extensionTried = true;
+        const QVariant handle = c.db.driver()->handle();
+        // Qt names the type by the struct behind libpq's typedef ("pg_conn*").
+        if (!disabled && handle.isValid()
+            && (qstrcmp(handle.typeName(), "pg_conn*") == 0 || qstrcmp(handle.typeName(), "PGconn*") == 0)) {
+            if (pg_conn *conn = *static_cast<pg_conn *const *>(handle.constData())) {
+                c.extension = std::make_unique<Native>(conn);
+                ++nativeConnectionCount;
+            }
+        }
+    }
+    return c;
+}
+
 PostgresDatastore::Connection &PostgresDatastore::connection()
 {
     bool lost = false;
@@ -159,15 +226,15 @@ PostgresDatastore::Connection &PostgresDatastore::connection()
             && static_cast<double>(c.age.nsecsElapsed()) >= *m_settings.connMaxAge * 1e9;
         if (!tooOld) {
             if (!m_settings.prePing || ping(c))
-                return c;
+                return withNative(c);
             lost = true;
         }
         discard();
     }
     if (!lost)
-        return m_pool.connection();
+        return withNative(m_pool.connection());
     try {
-        return m_pool.connection();
+        return withNative(m_pool.connection());
     } catch (const OperationalError &e) {
         // The ping found the connection lost, as a failed statement would have: the server may be
         // restarting, so failing to reconnect is retried like a lost connection (retry()).

@@ -14,10 +14,16 @@
 #include "es/errors.h"
 #include "es/infrastructure.h"
 
+#include <QByteArray>
+#include <QHash>
 #include <QSqlError>
 #include <QString>
+#include <memory>
 #include <optional>
 #include <type_traits>
+
+struct pg_conn;
+struct pg_result;
 
 namespace es::detail {
 
@@ -50,6 +56,40 @@ public:
     static constexpr int MaxAttempts = 10;
     static constexpr int RetryWaitMs = 200;
 
+    // The native side of a connection (DESIGN §4): QPSQL's own PGconn, on which the recorders'
+    // hot reads (selectEvents, selectNotifications) run as prepared statements with binary results:
+    // QPSQL reads every row as text (bytea as hex that libpq unescapes into a copy, uuid as text
+    // that must be parsed back), which es-bench measured as more than half the cost of rebuilding an
+    // aggregate. Writes stay with QPSQL (statements go over the wire as Python's do). Used unless
+    // ES_PG_NATIVE=0 is in the environment (for tests of the QPSQL path).
+    class Native final : public ConnectionPool::Connection::Extension
+    {
+    public:
+        explicit Native(pg_conn *conn)
+            : m_conn(conn)
+        {
+        }
+        pg_conn *conn() const { return m_conn; }
+
+        struct ResultDeleter
+        {
+            void operator()(pg_result *r) const;
+        };
+        using Result = std::unique_ptr<pg_result, ResultDeleter>;
+
+        // Executes `sql` ($1… parameters), prepared on this connection the first time, asking for
+        // binary results. values/lengths/formats as PQexecPrepared takes them. Returns the rows;
+        // throws the translated error (InterfaceError when the connection is lost).
+        Result query(const QByteArray &sql, int count, const char *const *values, const int *lengths,
+                     const int *formats, const QString &what);
+
+    private:
+        [[noreturn]] void throwError(const pg_result *result, const QString &what) const;
+
+        pg_conn *m_conn;
+        QHash<QByteArray, QByteArray> m_prepared; // SQL text → statement name
+    };
+
     explicit PostgresDatastore(PostgresSettings settings);
     ~PostgresDatastore();
     PostgresDatastore(const PostgresDatastore &) = delete;
@@ -63,6 +103,10 @@ public:
     Connection &connection();
     // Closes and forgets this thread's connection (after it was lost, or when it is too old).
     void discard();
+    // The native side of a connection, or nullptr (see Native).
+    static Native *native(Connection &c) { return static_cast<Native *>(c.extension.get()); }
+    // How many connections of this process have had a native side (for tests).
+    static int nativeConnections();
 
     // Runs f(connection) on this thread's connection. When f throws InterfaceError (the connection
     // was lost), the connection is discarded and f runs again on a fresh one, 0.2 s later, at most
@@ -113,6 +157,7 @@ public:
 
 private:
     void open(QSqlDatabase &db);
+    Connection &withNative(Connection &c);
     bool ping(Connection &c);
     static void waitBeforeRetry();
 

@@ -3,8 +3,12 @@
 #include "es/errors.h"
 #include "es/uuid.h"
 
+#include "persistence/topiccache.h"
+
 #include <QSqlQuery>
 #include <QVariant>
+#include <QtEndian>
+#include <libpq-fe.h>
 
 namespace es::detail {
 
@@ -49,6 +53,40 @@ QString textArrayLiteral(const QStringList &items)
     }
     out += QLatin1Char('}');
     return out;
+}
+
+// The '?' placeholders of a statement as $1, $2… (for the native path).
+QByteArray numbered(const QString &sql)
+{
+    QByteArray out;
+    int n = 0;
+    for (const QChar ch : sql) {
+        if (ch == QLatin1Char('?'))
+            out += '$' + QByteArray::number(++n);
+        else
+            out += ch.toLatin1();
+    }
+    return out;
+}
+
+// A binary int8 parameter.
+struct Int8Param
+{
+    explicit Int8Param(qint64 v) { qToBigEndian(v, bytes); }
+    char bytes[8];
+};
+
+// Reads a native binary row's originator_id (uuid), originator_version (int8), topic (text) and
+// state (bytea) from column `first` on.
+void readNativeStoredEvent(const pg_result *r, int row, int first, StoredEvent &e)
+{
+    if (PQgetlength(r, row, first) != 16)
+        throw DataError(QStringLiteral("PostgreSQL: originator_id of %1 bytes is not a UUID").arg(PQgetlength(r, row, first)));
+    e.originatorId = QUuid::fromRfc4122(QByteArrayView(PQgetvalue(r, row, first), 16));
+    e.originatorVersion = qFromBigEndian<qint64>(PQgetvalue(r, row, first + 1));
+    e.topic = topicFromUtf8(PQgetvalue(r, row, first + 2), static_cast<size_t>(PQgetlength(r, row, first + 2)));
+    if (!PQgetisnull(r, row, first + 3))
+        e.state = QByteArray(PQgetvalue(r, row, first + 3), PQgetlength(r, row, first + 3));
 }
 
 qint64 readMax(PostgresDatastore &store, Connection &c, QSqlQuery &q, const QString &what)
@@ -115,7 +153,11 @@ PostgresRecorder::PostgresRecorder(std::shared_ptr<PostgresDatastore> store, con
         m_selectNotificationsOfTopics
             = select + QStringLiteral(" AND topic = ANY(CAST(? AS text[])) ORDER BY notification_id LIMIT ?");
         m_maxNotificationId = QStringLiteral("SELECT MAX(notification_id) FROM %1").arg(t);
+        m_nativeSelectNotifications = numbered(m_selectNotifications);
+        m_nativeSelectNotificationsOfTopics = numbered(m_selectNotificationsOfTopics);
     }
+    for (size_t v = 0; v < m_selectEvents.size(); ++v)
+        m_nativeSelectEvents[v] = numbered(m_selectEvents[v]);
 }
 
 QString PostgresRecorder::insertStatement(int rows) const
@@ -193,104 +235,185 @@ std::vector<qint64> PostgresRecorder::insertEvents(const std::vector<StoredEvent
             QStringLiteral("the recorder of %1 does not record tracking").arg(m_eventsTable));
     if (events.empty() && !tracking)
         return {};
+    // Concurrent saves share a transaction (and its fsync): groupcommit.h.
+    return m_groupCommit.submit(events, tracking,
+                                [this](const std::vector<CommitRequest *> &batch) { writeBatch(batch); });
+}
 
-    // The values as the driver takes them, made once for every attempt.
-    struct Row
-    {
-        QVariant originatorId, originatorVersion, topic, state;
-    };
-    std::vector<Row> rows;
-    rows.reserve(events.size());
-    for (const StoredEvent &e : events)
-        rows.push_back({QVariant(uuid::toDashed(e.originatorId)),
-                        QVariant(static_cast<qlonglong>(e.originatorVersion)), QVariant(e.topic),
-                        QVariant(e.state)});
+// The values of one row as the driver takes them, made once for every attempt.
+struct PostgresRecorder::Row
+{
+    const StoredEvent *event;
+    QVariant originatorId, originatorVersion, topic, state;
+};
 
-    // A retried insert never writes twice. Until COMMIT is sent nothing can be committed: a lost
-    // connection's transaction is rolled back by the server, so writing again is right. When the
-    // connection is lost during COMMIT, its outcome is unknown here: the server may have committed
-    // and only the answer was lost. Then the next attempt first asks the server what became of that
-    // transaction (txid_status()) and, if it committed, returns the ids it gave instead of writing
-    // again. (The primary key would refuse a second copy anyway, but as an IntegrityError for a
-    // write that in fact succeeded.)
-    std::optional<qint64> unresolvedTxid;
-    std::vector<qint64> unresolvedIds;
-
-    return m_store->retry([&](Connection &c) -> std::vector<qint64> {
-        if (unresolvedTxid) {
-            if (m_store->transactionOutcome(c, *unresolvedTxid) == PostgresDatastore::Outcome::Committed)
-                return unresolvedIds;
-            unresolvedTxid.reset();
+// Inserts rows [from, to) with as few INSERTs as MaxRowsPerInsert allows, sets their notification
+// ids (ids[i] for rows[i]) and the transaction's id.
+void PostgresRecorder::insertRows(Connection &c, const std::vector<Row> &rows, size_t from, size_t to,
+                                  std::vector<qint64> &ids, qint64 &txid)
+{
+    for (size_t done = from; done < to;) {
+        const size_t n = std::min(MaxRowsPerInsert, to - done);
+        QSqlQuery &q = m_store->statement(c, n == 1 ? m_insertEvent : insertStatement(static_cast<int>(n)));
+        for (size_t i = 0; i < n; ++i) {
+            const Row &row = rows[done + i];
+            const int p = static_cast<int>(4 * i);
+            q.bindValue(p, row.originatorId);
+            q.bindValue(p + 1, row.originatorVersion);
+            q.bindValue(p + 2, row.topic);
+            q.bindValue(p + 3, row.state);
         }
-
-        PostgresDatastore::Transaction tx(*m_store, c,
-                                          (m_hasLog && !events.empty()) ? m_lockPrologue : QString());
-        qint64 txid = 0;
-        std::vector<qint64> ids(m_hasLog ? rows.size() : 0, 0);
-        for (size_t done = 0; done < rows.size();) {
-            const size_t n = std::min(MaxRowsPerInsert, rows.size() - done);
-            QSqlQuery &q
-                = m_store->statement(c, n == 1 ? m_insertEvent : insertStatement(static_cast<int>(n)));
-            for (size_t i = 0; i < n; ++i) {
-                const Row &row = rows[done + i];
-                const int p = static_cast<int>(4 * i);
-                q.bindValue(p, row.originatorId);
-                q.bindValue(p + 1, row.originatorVersion);
-                q.bindValue(p + 2, row.topic);
-                q.bindValue(p + 3, row.state);
-            }
-            m_store->exec(c, q, m_whatInsertEvents);
-            size_t returned = 0;
-            while (q.next()) {
-                if (m_hasLog) {
-                    // Rows come back in the order of VALUES; should they not, the key tells.
-                    size_t at = done + returned;
-                    const QString id = q.value(1).toString();
-                    const qint64 version = q.value(2).toLongLong();
-                    if (at >= done + n || rows[at].originatorId.toString() != id
-                        || events[at].originatorVersion != version) {
-                        for (at = done; at < done + n; ++at)
-                            if (events[at].originatorVersion == version
-                                && rows[at].originatorId.toString() == id)
-                                break;
-                    }
-                    if (at == done + n)
-                        throw InternalError(
-                            QStringLiteral("PostgreSQL: inserting into %1 returned an unknown row %2 v%3")
-                                .arg(m_eventsTable, id)
-                                .arg(version));
-                    ids[at] = q.value(0).toLongLong();
-                    txid = q.value(3).toLongLong();
-                } else {
-                    txid = q.value(0).toLongLong();
+        m_store->exec(c, q, m_whatInsertEvents);
+        size_t returned = 0;
+        while (q.next()) {
+            if (m_hasLog) {
+                // Rows come back in the order of VALUES; should they not, the key tells.
+                size_t at = done + returned;
+                const QString id = q.value(1).toString();
+                const qint64 version = q.value(2).toLongLong();
+                if (at >= done + n || rows[at].originatorId.toString() != id
+                    || rows[at].event->originatorVersion != version) {
+                    for (at = done; at < done + n; ++at)
+                        if (rows[at].event->originatorVersion == version && rows[at].originatorId.toString() == id)
+                            break;
                 }
-                ++returned;
-            }
-            q.finish();
-            if (returned != n)
-                throw InternalError(QStringLiteral("PostgreSQL: inserting %1 rows into %2 returned %3")
-                                        .arg(n)
-                                        .arg(m_eventsTable)
-                                        .arg(returned));
-            done += n;
-        }
-        if (tracking) {
-            QSqlQuery &q = m_store->statement(c, m_insertTracking);
-            q.bindValue(0, tracking->applicationName);
-            q.bindValue(1, static_cast<qlonglong>(tracking->notificationId));
-            m_store->exec(c, q, m_whatInsertTracking);
-            if (q.next())
+                if (at == done + n)
+                    throw InternalError(QStringLiteral("PostgreSQL: inserting into %1 returned an unknown row %2 v%3")
+                                            .arg(m_eventsTable, id)
+                                            .arg(version));
+                ids[at] = q.value(0).toLongLong();
+                txid = q.value(3).toLongLong();
+            } else {
                 txid = q.value(0).toLongLong();
-            q.finish();
+            }
+            ++returned;
+        }
+        q.finish();
+        if (returned != n)
+            throw InternalError(QStringLiteral("PostgreSQL: inserting %1 rows into %2 returned %3")
+                                    .arg(n)
+                                    .arg(m_eventsTable)
+                                    .arg(returned));
+        done += n;
+    }
+}
+
+void PostgresRecorder::insertTracking(Connection &c, const Tracking &tracking, qint64 &txid)
+{
+    QSqlQuery &q = m_store->statement(c, m_insertTracking);
+    q.bindValue(0, tracking.applicationName);
+    q.bindValue(1, static_cast<qlonglong>(tracking.notificationId));
+    m_store->exec(c, q, m_whatInsertTracking);
+    if (q.next())
+        txid = q.value(0).toLongLong();
+    q.finish();
+}
+
+void PostgresRecorder::writeBatch(const std::vector<CommitRequest *> &batch)
+{
+    std::vector<Row> rows;
+    std::vector<size_t> firstRow; // of each request, and one past the last
+    for (const CommitRequest *r : batch) {
+        firstRow.push_back(rows.size());
+        for (const StoredEvent &e : *r->events)
+            rows.push_back({&e, QVariant(uuid::toDashed(e.originatorId)),
+                            QVariant(static_cast<qlonglong>(e.originatorVersion)), QVariant(e.topic), QVariant(e.state)});
+    }
+    firstRow.push_back(rows.size());
+
+    // What one attempt decided, given to the requests once its transaction has committed.
+    struct Outcome
+    {
+        std::vector<qint64> ids;                  // by row
+        std::vector<std::exception_ptr> errors;   // by request: its own conflict
+    };
+
+    // One attempt on connection c. Without savepoints every row goes in as one statement (as few
+    // as MaxRowsPerInsert allows) and a conflict anywhere aborts the transaction; with them, each
+    // request is a subtransaction whose IntegrityError is its own.
+    std::optional<qint64> unresolvedTxid;
+    Outcome unresolved;
+    auto onCommitLost = [&](qint64 txid, const Outcome &outcome) {
+        unresolvedTxid = txid;
+        unresolved = outcome;
+    };
+    auto attempt = [&](Connection &conn, bool withSavepoints) {
+        qint64 txid = 0;
+        PostgresDatastore::Transaction tx(*m_store, conn, (m_hasLog && !rows.empty()) ? m_lockPrologue : QString());
+        Outcome outcome;
+        outcome.ids.assign(m_hasLog ? rows.size() : 0, 0);
+        outcome.errors.resize(batch.size());
+        std::vector<qint64> scratch(rows.size(), 0); // ids when the table has no log
+        std::vector<qint64> &ids = m_hasLog ? outcome.ids : scratch;
+        if (!withSavepoints) {
+            insertRows(conn, rows, 0, rows.size(), ids, txid);
+            for (const CommitRequest *r : batch)
+                if (r->tracking)
+                    insertTracking(conn, *r->tracking, txid);
+        } else {
+            for (size_t k = 0; k < batch.size(); ++k) {
+                m_store->execScript(conn, QStringLiteral("SAVEPOINT es_save"), QStringLiteral("starting a save's savepoint"));
+                try {
+                    insertRows(conn, rows, firstRow[k], firstRow[k + 1], ids, txid);
+                    if (batch[k]->tracking)
+                        insertTracking(conn, *batch[k]->tracking, txid);
+                    m_store->execScript(conn, QStringLiteral("RELEASE SAVEPOINT es_save"),
+                                        QStringLiteral("releasing a save's savepoint"));
+                } catch (const IntegrityError &) {
+                    outcome.errors[k] = std::current_exception();
+                    m_store->execScript(conn, QStringLiteral("ROLLBACK TO SAVEPOINT es_save; RELEASE SAVEPOINT es_save"),
+                                        QStringLiteral("rolling back a save's savepoint"));
+                }
+            }
         }
         try {
             tx.commit();
         } catch (const InterfaceError &) {
-            unresolvedTxid = txid;
-            unresolvedIds = ids;
+            onCommitLost(txid, outcome);
             throw;
         }
-        return ids;
+        return outcome;
+    };
+
+    auto deliver = [&](const Outcome &outcome) {
+        for (size_t k = 0; k < batch.size(); ++k) {
+            CommitRequest *r = batch[k];
+            r->error = outcome.errors[k];
+            r->ids.clear();
+            if (!r->error && m_hasLog)
+                r->ids.assign(outcome.ids.begin() + static_cast<std::ptrdiff_t>(firstRow[k]),
+                              outcome.ids.begin() + static_cast<std::ptrdiff_t>(firstRow[k + 1]));
+        }
+    };
+
+    // A retried write never writes twice. Until COMMIT is sent nothing can be committed: a lost
+    // connection's transaction is rolled back by the server, so writing again is right. When the
+    // connection is lost during COMMIT, its outcome is unknown here: the server may have committed
+    // and only the answer was lost. Then the next attempt first asks the server what became of that
+    // transaction (txid_status()) and, if it committed, delivers what it wrote instead of writing
+    // again. (The primary key would refuse a second copy anyway, but as an IntegrityError for a
+    // write that in fact succeeded.)
+    bool savepoints = false;
+
+    m_store->retry([&](Connection &c) {
+        if (unresolvedTxid) {
+            if (m_store->transactionOutcome(c, *unresolvedTxid) == PostgresDatastore::Outcome::Committed) {
+                deliver(unresolved);
+                return true;
+            }
+            unresolvedTxid.reset();
+        }
+        for (;;) {
+            try {
+                deliver(attempt(c, savepoints));
+                return true;
+            } catch (const IntegrityError &) {
+                // A conflict in a batch of several saves: once more, each save on its own.
+                if (batch.size() == 1 || savepoints)
+                    throw;
+                savepoints = true;
+            }
+        }
     });
 }
 
@@ -304,6 +427,27 @@ std::vector<StoredEvent> PostgresRecorder::selectEvents(const QUuid &originatorI
     const QString &sql = m_selectEvents[variant];
     const QVariant id(uuid::toDashed(originatorId));
     return m_store->retry([&](Connection &c) {
+        if (PostgresDatastore::Native *n = PostgresDatastore::native(c)) {
+            const QByteArray rawId = originatorId.toRfc4122();
+            const Int8Param gtParam(gt.value_or(0)), lteParam(lte.value_or(0)), limitParam(limit.value_or(0));
+            const char *values[4];
+            int lengths[4], formats[4] = {1, 1, 1, 1};
+            int count = 0;
+            values[count] = rawId.constData();
+            lengths[count++] = 16;
+            for (const auto *p : {gt ? &gtParam : nullptr, lte ? &lteParam : nullptr, limit ? &limitParam : nullptr}) {
+                if (p) {
+                    values[count] = p->bytes;
+                    lengths[count++] = 8;
+                }
+            }
+            const auto r = n->query(m_nativeSelectEvents[variant], count, values, lengths, formats, m_whatSelectEvents);
+            const int rows = PQntuples(r.get());
+            std::vector<StoredEvent> out(static_cast<size_t>(rows));
+            for (int i = 0; i < rows; ++i)
+                readNativeStoredEvent(r.get(), i, 0, out[static_cast<size_t>(i)]);
+            return out;
+        }
         QSqlQuery &q = m_store->statement(c, sql);
         int i = 0;
         q.bindValue(i++, id);
@@ -333,6 +477,34 @@ std::vector<Notification> PostgresRecorder::selectNotifications(qint64 start, qi
         return {};
     const QVariant topicsValue = topics.isEmpty() ? QVariant() : QVariant(textArrayLiteral(topics));
     return m_store->retry([&](Connection &c) {
+        if (PostgresDatastore::Native *n = PostgresDatastore::native(c)) {
+            const Int8Param startParam(start), limitParam(limit);
+            const QByteArray topicsText = topics.isEmpty() ? QByteArray() : topicsValue.toString().toUtf8();
+            const char *values[3];
+            int lengths[3], formats[3];
+            int count = 0;
+            values[count] = startParam.bytes;
+            lengths[count] = 8;
+            formats[count++] = 1;
+            if (!topics.isEmpty()) {
+                values[count] = topicsText.constData(); // a text[] literal, as text
+                lengths[count] = static_cast<int>(topicsText.size());
+                formats[count++] = 0;
+            }
+            values[count] = limitParam.bytes;
+            lengths[count] = 8;
+            formats[count++] = 1;
+            const auto r = n->query(topics.isEmpty() ? m_nativeSelectNotifications : m_nativeSelectNotificationsOfTopics,
+                                    count, values, lengths, formats, m_whatSelectNotifications);
+            const int rows = PQntuples(r.get());
+            std::vector<Notification> out(static_cast<size_t>(rows));
+            for (int i = 0; i < rows; ++i) {
+                Notification &row = out[static_cast<size_t>(i)];
+                row.id = qFromBigEndian<qint64>(PQgetvalue(r.get(), i, 0));
+                readNativeStoredEvent(r.get(), i, 1, row);
+            }
+            return out;
+        }
         QSqlQuery &q
             = m_store->statement(c, topics.isEmpty() ? m_selectNotifications : m_selectNotificationsOfTopics);
         int i = 0;

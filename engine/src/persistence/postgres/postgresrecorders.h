@@ -8,6 +8,7 @@
 // Thread-safe: every method may be called from any thread (each thread uses its own connection).
 
 #include "es/persistence.h"
+#include "persistence/groupcommit.h"
 #include "persistence/postgres/postgresdatastore.h"
 
 #include <array>
@@ -46,7 +47,15 @@ public:
     static constexpr size_t MaxRowsPerInsert = 100;
 
 private:
+    struct Row;
     QString insertStatement(int rows) const;
+    // Group commit's writer: a batch of saves in one transaction (see insertEvents()).
+    void writeBatch(const std::vector<CommitRequest *> &batch);
+    void insertRows(PostgresDatastore::Connection &c, const std::vector<Row> &rows, size_t from, size_t to,
+                    std::vector<qint64> &ids, qint64 &txid);
+    void insertTracking(PostgresDatastore::Connection &c, const Tracking &tracking, qint64 &txid);
+
+    GroupCommit m_groupCommit;
 
     std::shared_ptr<PostgresDatastore> m_store;
     const QString m_eventsTable;
@@ -62,6 +71,10 @@ private:
     QString m_selectNotificationsOfTopics;
     QString m_maxNotificationId;
     QString m_maxTrackingId;
+    // The hot selects for the native path ($n parameters).
+    std::array<QByteArray, 16> m_nativeSelectEvents;
+    QByteArray m_nativeSelectNotifications;
+    QByteArray m_nativeSelectNotificationsOfTopics;
     // What each statement does, for error messages (made once: not on the hot path).
     QString m_whatInsertEvents, m_whatInsertTracking, m_whatSelectEvents, m_whatSelectNotifications,
         m_whatMaxNotificationId, m_whatMaxTrackingId;

@@ -5,8 +5,11 @@
 #include <QAtomicInteger>
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QSqlDriver>
 #include <QSqlQuery>
+#include <sqlite3.h>
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <climits>
 #include <cmath>
@@ -72,7 +75,78 @@ QString databaseKey(const QString &openName, bool isMemory)
     return QStringLiteral("file:") + (canonical.isEmpty() ? info.absoluteFilePath() : canonical);
 }
 
+// Whether the QSQLITE driver runs on the SQLite library this engine links (so that its sqlite3
+// handle may be given to sqlite3_* calls): decided at the first connection of the process. A Qt
+// built with its own copy of SQLite inside the plugin would make calls on its handles from here
+// undefined; such a copy is told apart because it allocates nothing through this library's
+// allocator when it opens a database, and by its version. ES_SQLITE_NATIVE=0 turns the native
+// path off (for tests of the QSqlQuery path).
+enum class NativeUse { Unknown, Yes, No };
+std::atomic<NativeUse> nativeUse{NativeUse::Unknown};
+std::mutex nativeDecision;
+
+bool nativeDisabledByEnvironment()
+{
+    static const bool disabled = qEnvironmentVariable("ES_SQLITE_NATIVE").trimmed() == QLatin1String("0");
+    return disabled;
+}
+
 } // namespace
+
+// --- native statements ---------------------------------------------------------------------------
+
+SqliteDatastore::Native::~Native()
+{
+    for (sqlite3_stmt *stmt : std::as_const(m_statements))
+        sqlite3_finalize(stmt);
+}
+
+sqlite3_stmt *SqliteDatastore::Native::statement(const QByteArray &sql)
+{
+    const auto it = m_statements.constFind(sql);
+    if (it != m_statements.constEnd())
+        return *it;
+    sqlite3_stmt *stmt = nullptr;
+    const int rc = sqlite3_prepare_v3(m_db, sql.constData(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                                      &stmt, nullptr);
+    if (rc != SQLITE_OK) {
+        sqlite3_finalize(stmt);
+        throwError(rc, ("preparing \"" + sql + '"').constData());
+    }
+    m_statements.insert(sql, stmt);
+    return stmt;
+}
+
+void SqliteDatastore::Native::exec(const QByteArray &sql, const char *what)
+{
+    sqlite3_stmt *stmt = statement(sql);
+    const int rc = sqlite3_step(stmt);
+    sqlite3_reset(stmt);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+        throwError(rc, what);
+}
+
+[[noreturn]] void SqliteDatastore::Native::throwError(int rc, const char *what) const
+{
+    // Through the one translation of SQLite result codes (throwError below), as QSQLITE reports
+    // them: the extended code, and SQLite's message.
+    int code = sqlite3_extended_errcode(m_db);
+    if ((code & 0xff) != (rc & 0xff))
+        code = rc; // the connection's last error is another call's (e.g. a failed prepare)
+    const QString message = QString::fromUtf8(sqlite3_errmsg(m_db));
+    SqliteDatastore::throwError(QSqlError(QString(), message, QSqlError::StatementError, QString::number(code)),
+                                QString::fromUtf8(what));
+}
+
+bool SqliteDatastore::nativeInUse()
+{
+    return nativeUse.load(std::memory_order_acquire) == NativeUse::Yes;
+}
+
+SqliteDatastore::Reset::~Reset()
+{
+    sqlite3_reset(m_s);
+}
 
 SqliteDatastore::SqliteDatastore(const QString &dbName, std::optional<double> lockTimeout)
     : m_dbName(dbName)
@@ -94,15 +168,44 @@ SqliteDatastore::SqliteDatastore(const QString &dbName, std::optional<double> lo
 
 SqliteDatastore::~SqliteDatastore() = default;
 
+ConnectionPool::Connection &SqliteDatastore::connection()
+{
+    ConnectionPool::Connection &c = m_pool.connection();
+    if (!c.extensionTried) {
+        c.extensionTried = true;
+        if (nativeUse.load(std::memory_order_acquire) == NativeUse::Yes) {
+            const QVariant handle = c.db.driver()->handle();
+            if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0) {
+                if (sqlite3 *raw = *static_cast<sqlite3 *const *>(handle.constData()))
+                    c.extension = std::make_unique<Native>(raw);
+            }
+        }
+    }
+    return c;
+}
+
 void SqliteDatastore::open(QSqlDatabase &db)
 {
     db.setDatabaseName(m_openName);
     // Python opens with uri=True; QSQLITE reports extended result codes by default.
     db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_URI;QSQLITE_BUSY_TIMEOUT=%1").arg(m_busyTimeoutMs));
+    std::unique_lock decision(nativeDecision, std::defer_lock);
+    if (nativeUse.load(std::memory_order_acquire) == NativeUse::Unknown)
+        decision.lock();
+    const sqlite3_int64 before = sqlite3_memory_used();
     if (!db.open()) {
         // As Python's create_connection(): a connection that cannot be made is an InterfaceError.
         throw InterfaceError(QStringLiteral("cannot open SQLite database '%1': %2")
                                  .arg(m_dbName, db.lastError().text()));
+    }
+    if (decision.owns_lock() && nativeUse.load() == NativeUse::Unknown) {
+        bool same = !nativeDisabledByEnvironment() && sqlite3_memory_used() > before;
+        if (same) {
+            QSqlQuery version(db);
+            same = version.exec(QStringLiteral("SELECT sqlite_version()")) && version.next()
+                && version.value(0).toString() == QLatin1String(sqlite3_libversion());
+        }
+        nativeUse.store(same ? NativeUse::Yes : NativeUse::No, std::memory_order_release);
     }
     if (m_isMemory || m_walChecked.load(std::memory_order_acquire))
         return;
@@ -165,9 +268,13 @@ SqliteDatastore::WriteTransaction::WriteTransaction(SqliteDatastore &store)
     , m_lock(store.lockFor("writing"))
 {
     m_connection = &store.connection();
-    QSqlQuery &begin = store.statement(*m_connection, QStringLiteral("BEGIN IMMEDIATE"));
-    store.exec(begin, "beginning a write transaction");
-    begin.finish();
+    if (Native *n = native(*m_connection)) {
+        n->exec(QByteArrayLiteral("BEGIN IMMEDIATE"), "beginning a write transaction");
+    } else {
+        QSqlQuery &begin = store.statement(*m_connection, QStringLiteral("BEGIN IMMEDIATE"));
+        store.exec(begin, "beginning a write transaction");
+        begin.finish();
+    }
     m_open = true;
 }
 
@@ -177,7 +284,14 @@ SqliteDatastore::WriteTransaction::~WriteTransaction()
         return;
     // Roll back whatever the failed transaction did; the error that got us here is what matters,
     // so a failing ROLLBACK (no transaction left after SQLite rolled back itself) is ignored.
-    if (QSqlQuery *q = m_connection->prepared(QStringLiteral("ROLLBACK"))) {
+    if (Native *n = native(*m_connection)) {
+        if (!sqlite3_get_autocommit(n->db())) {
+            try {
+                n->exec(QByteArrayLiteral("ROLLBACK"), "rolling back");
+            } catch (const std::exception &) {
+            }
+        }
+    } else if (QSqlQuery *q = m_connection->prepared(QStringLiteral("ROLLBACK"))) {
         q->exec();
         q->finish();
     }
@@ -185,9 +299,13 @@ SqliteDatastore::WriteTransaction::~WriteTransaction()
 
 void SqliteDatastore::WriteTransaction::commit()
 {
-    QSqlQuery &q = m_store.statement(*m_connection, QStringLiteral("COMMIT"));
-    m_store.exec(q, "committing");
-    q.finish();
+    if (Native *n = native(*m_connection)) {
+        n->exec(QByteArrayLiteral("COMMIT"), "committing");
+    } else {
+        QSqlQuery &q = m_store.statement(*m_connection, QStringLiteral("COMMIT"));
+        m_store.exec(q, "committing");
+        q.finish();
+    }
     m_open = false;
 }
 

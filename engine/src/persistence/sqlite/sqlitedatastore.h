@@ -9,6 +9,8 @@
 
 #include "persistence/connectionpool.h"
 
+#include <QByteArray>
+#include <QHash>
 #include <QSqlError>
 #include <QString>
 #include <atomic>
@@ -16,11 +18,61 @@
 #include <mutex>
 #include <optional>
 
+struct sqlite3;
+struct sqlite3_stmt;
+
 namespace es::detail {
 
 class SqliteDatastore
 {
 public:
+    // The native side of one connection (DESIGN §4): the QSQLITE driver's own sqlite3 handle and
+    // statements prepared on it once. The recorders' hot paths (inserts, selects) run through it,
+    // because QSqlQuery's binding and QVariant rows cost more than SQLite itself (measured with
+    // es-bench: half the instructions of a save in memory). Used only when the driver's SQLite is
+    // the library the engine links (checked once per process: see open()); otherwise, or with
+    // ES_SQLITE_NATIVE=0 in the environment, the recorders go through QSqlQuery as before.
+    class Native final : public ConnectionPool::Connection::Extension
+    {
+    public:
+        explicit Native(sqlite3 *db)
+            : m_db(db)
+        {
+        }
+        ~Native() override; // finalizes the statements
+        Native(const Native &) = delete;
+        Native &operator=(const Native &) = delete;
+
+        sqlite3 *db() const { return m_db; }
+        // The statement for UTF-8 `sql`, prepared on this connection the first time (reset and
+        // ready for binding). Throws the translated error when it cannot be prepared.
+        sqlite3_stmt *statement(const QByteArray &sql);
+        // Runs a statement without parameters or rows (BEGIN, SAVEPOINT, COMMIT…).
+        void exec(const QByteArray &sql, const char *what);
+        // Throws the translated error of a call on this connection that returned `rc`.
+        [[noreturn]] void throwError(int rc, const char *what) const;
+
+    private:
+        sqlite3 *m_db;
+        QHash<QByteArray, sqlite3_stmt *> m_statements;
+    };
+
+    // Resets a native statement however its scope is left: no statement keeps a read transaction.
+    class Reset
+    {
+    public:
+        explicit Reset(sqlite3_stmt *s)
+            : m_s(s)
+        {
+        }
+        ~Reset();
+        Reset(const Reset &) = delete;
+        Reset &operator=(const Reset &) = delete;
+
+    private:
+        sqlite3_stmt *m_s;
+    };
+
     // Python's SQLITE3_DEFAULT_LOCK_TIMEOUT (seconds).
     static constexpr double DefaultLockTimeout = 5.0;
 
@@ -39,7 +91,9 @@ public:
     int busyTimeoutMs() const { return m_busyTimeoutMs; }
 
     // This thread's connection (opened, configured, WAL checked on first use).
-    ConnectionPool::Connection &connection() { return m_pool.connection(); }
+    ConnectionPool::Connection &connection();
+    // The native side of a connection of this datastore, or nullptr (see Native).
+    static Native *native(ConnectionPool::Connection &c) { return static_cast<Native *>(c.extension.get()); }
 
     // The statement for sql on this thread's connection, prepared once per connection. Throws the
     // translated error when it cannot be prepared (e.g. "no such table" → OperationalError).
@@ -78,6 +132,10 @@ public:
         ConnectionPool::Connection *m_connection = nullptr;
         bool m_open = false;
     };
+
+    // Whether this process's connections use the native side (decided at the first connection;
+    // false before). For tests.
+    static bool nativeInUse();
 
     // The one place where QSQLITE errors become engine exceptions, by the native (extended) result
     // code as Python's sqlite3 module maps them; `what` says what was being done.

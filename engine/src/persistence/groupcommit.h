@@ -1,0 +1,150 @@
+#pragma once
+// Group commit for the durable recorders: saves that arrive while one is being written wait, and
+// then the first of them (the leader) writes all that are waiting in ONE transaction, with one
+// fsync, while the others sleep (LevelDB's writer queue, PostgreSQL's commit_delay). Each save is
+// still atomic and its own: the writer gives each request its own savepoint, so a request's
+// IntegrityError is that request's alone and the others commit. Notification ids stay in commit
+// order, because one transaction at a time inserts (under the database's write lock or the table's
+// EXCLUSIVE lock) and everything it inserted becomes visible at once.
+//
+// A leader waits briefly for the writers of the previous batch to come back before it writes: they
+// were released when that batch committed and are about to submit again. Without the wait, sixteen
+// writers fall into two alternating batches of eight; with it, one batch of sixteen per fsync. The
+// wait ends as soon as as many requests are queued as the previous batch had writers, and never
+// lasts longer than half the previous write (nor MaxWait): a lone writer never waits.
+//
+// Private to the engine. Thread-safe.
+
+#include "es/persistence.h"
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <functional>
+#include <mutex>
+#include <vector>
+
+namespace es::detail {
+
+// One save: what to insert, and what became of it.
+struct CommitRequest
+{
+    const std::vector<StoredEvent> *events = nullptr;
+    const Tracking *tracking = nullptr;
+    std::vector<qint64> ids;     // set by the writer on success
+    std::exception_ptr error;    // set by the writer when this request alone failed
+    bool done = false;
+    std::condition_variable wake;
+};
+
+class GroupCommit
+{
+public:
+    // Writes a batch (in submission order) in one transaction. It sets each request's ids, or its
+    // error when only that request failed (a conflict); an exception it throws fails them all.
+    using Writer = std::function<void(const std::vector<CommitRequest *> &batch)>;
+
+    // The most events a batch takes (a single larger request is still written alone).
+    static constexpr size_t MaxBatchEvents = 10000;
+    static constexpr std::chrono::microseconds MaxWait{2000};
+
+    // How many batches of more than one save this process has written (for tests: evidence that
+    // concurrent saves were grouped).
+    static std::atomic<unsigned long long> &sharedBatches()
+    {
+        static std::atomic<unsigned long long> count{0};
+        return count;
+    }
+    // Batches written, and the saves they held (es::groupCommitCounters()).
+    static std::atomic<unsigned long long> &batches()
+    {
+        static std::atomic<unsigned long long> count{0};
+        return count;
+    }
+    static std::atomic<unsigned long long> &saves()
+    {
+        static std::atomic<unsigned long long> count{0};
+        return count;
+    }
+
+    // Records events (and tracking) through `write`, in this thread or in a leader's; returns their
+    // notification ids or throws what the write threw for this request.
+    std::vector<qint64> submit(const std::vector<StoredEvent> &events, const Tracking *tracking, const Writer &write)
+    {
+        CommitRequest request;
+        request.events = &events;
+        request.tracking = tracking;
+        std::unique_lock lock(m_mutex);
+        m_queue.push_back(&request);
+        if (m_leaderWaiting && m_queue.size() >= m_expected)
+            m_queue.front()->wake.notify_one(); // the leader's wait for this batch is over
+        while (!request.done && m_queue.front() != &request)
+            request.wake.wait(lock);
+        if (!request.done)
+            lead(request, lock, write);
+        if (request.error)
+            std::rethrow_exception(request.error);
+        return std::move(request.ids);
+    }
+
+private:
+    using Clock = std::chrono::steady_clock;
+
+    // `self` is at the front of the queue: write it and the requests queued behind it.
+    void lead(CommitRequest &self, std::unique_lock<std::mutex> &lock, const Writer &write)
+    {
+        if (m_expected > 1 && m_queue.size() < m_expected) {
+            const auto wait = std::min<Clock::duration>(m_lastWrite / 2, MaxWait);
+            m_leaderWaiting = true;
+            self.wake.wait_for(lock, wait, [&] { return m_queue.size() >= m_expected; });
+            m_leaderWaiting = false;
+        }
+        std::vector<CommitRequest *> batch;
+        size_t events = 0;
+        for (CommitRequest *r : m_queue) {
+            const size_t n = r->events->size();
+            if (!batch.empty() && events + n > MaxBatchEvents)
+                break;
+            batch.push_back(r);
+            events += n;
+        }
+        lock.unlock();
+        if (batch.size() > 1)
+            sharedBatches().fetch_add(1, std::memory_order_relaxed);
+        batches().fetch_add(1, std::memory_order_relaxed);
+        saves().fetch_add(batch.size(), std::memory_order_relaxed);
+        const auto start = Clock::now();
+        try {
+            write(batch);
+        } catch (...) {
+            const std::exception_ptr error = std::current_exception();
+            for (CommitRequest *r : batch) {
+                r->ids.clear();
+                r->error = error;
+            }
+        }
+        const auto took = Clock::now() - start;
+        lock.lock();
+        m_lastWrite = took;
+        for (CommitRequest *r : batch) {
+            m_queue.pop_front(); // the batch is the front of the queue, in order
+            r->done = true;
+            if (r != &self)
+                r->wake.notify_one();
+        }
+        // How many writers the next batch should wait for: this batch's, and any queued meanwhile.
+        m_expected = batch.size() + m_queue.size();
+        if (!m_queue.empty())
+            m_queue.front()->wake.notify_one();
+    }
+
+    std::mutex m_mutex;
+    std::deque<CommitRequest *> m_queue;
+    size_t m_expected = 1;
+    bool m_leaderWaiting = false;
+    Clock::duration m_lastWrite{};
+};
+
+} // namespace es::detail
