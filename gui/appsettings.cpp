@@ -1,9 +1,9 @@
 #include "appsettings.h"
 
 #include <QSettings>
-#include <algorithm>
 #include <QUrl>
 #include <QUrlQuery>
+#include <algorithm>
 
 QString SavedConnection::url() const
 {
@@ -136,8 +136,9 @@ void saveConnection(const SavedConnection &connection)
 void removeConnection(const QString &name)
 {
     QList<SavedConnection> list = savedConnections();
-    list.erase(std::remove_if(list.begin(), list.end(), [&](const SavedConnection &c) { return c.name == name; }),
-               list.end());
+    list.erase(
+        std::remove_if(list.begin(), list.end(), [&](const SavedConnection &c) { return c.name == name; }),
+        list.end());
     writeConnections(list);
 }
 

@@ -12,12 +12,12 @@
 
 struct SavedConnection
 {
-    QString name;     // what the user called it ("staging")
+    QString name; // what the user called it ("staging")
     QString host = QStringLiteral("localhost");
     int port = 5432;
     QString database;
     QString user;
-    QString sslMode;  // "", "disable", "prefer", "require", "verify-ca", "verify-full"
+    QString sslMode; // "", "disable", "prefer", "require", "verify-ca", "verify-full"
     bool rememberPassword = true;
 
     // postgresql://user@host:port/db[?sslmode=…], without the password.

@@ -21,31 +21,36 @@
 #include "worlds/worlds.h"
 #endif
 
-QStringList registerInspectorTypes()
+QStringList registerInspectorTypes(QString *error)
 {
     static bool done = false;
-    if (!done) {
-        done = true;
-        using es::inspect::registerApplicationTypes;
+    if (!done)
+        try {
+            done = true;
+            using es::inspect::registerApplicationTypes;
 #ifdef ES_GUI_HAS_BANKACCOUNTS
-        registerApplicationTypes<bankaccounts::BankAccounts>(QStringLiteral("bankaccounts"));
+            registerApplicationTypes<bankaccounts::BankAccounts>(QStringLiteral("bankaccounts"));
 #endif
 #ifdef ES_GUI_HAS_CARGOSHIPPING
-        registerApplicationTypes<cargoshipping::BookingApplication>(QStringLiteral("cargoshipping"));
+            registerApplicationTypes<cargoshipping::BookingApplication>(QStringLiteral("cargoshipping"));
 #endif
 #ifdef ES_GUI_HAS_INVOICE
-        registerApplicationTypes<invoice::Invoices>(QStringLiteral("invoice"));
+            registerApplicationTypes<invoice::Invoices>(QStringLiteral("invoice"));
 #endif
 #ifdef ES_GUI_HAS_PARKINGLOT
-        registerApplicationTypes<parkinglot::ParkingLot>(QStringLiteral("parkinglot"));
+            registerApplicationTypes<parkinglot::ParkingLot>(QStringLiteral("parkinglot"));
 #endif
 #ifdef ES_GUI_HAS_WIKI
-        registerApplicationTypes<wiki::WikiApplication>(QStringLiteral("wiki"));
+            registerApplicationTypes<wiki::WikiApplication>(QStringLiteral("wiki"));
 #endif
 #ifdef ES_GUI_HAS_WORLDS
-        registerApplicationTypes<worlds::WorldsApplication>(QStringLiteral("worlds"));
-        registerApplicationTypes<worlds::Counters>(QStringLiteral("counters"));
+            registerApplicationTypes<worlds::WorldsApplication>(QStringLiteral("worlds"));
+            registerApplicationTypes<worlds::Counters>(QStringLiteral("counters"));
 #endif
-    }
+        } catch (const std::exception &e) {
+            // The inspector still opens stores; those types are then shown generically.
+            if (error)
+                *error = QString::fromUtf8(e.what());
+        }
     return es::inspect::registeredTypeSources();
 }

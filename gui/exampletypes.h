@@ -7,7 +7,9 @@
 //
 // Thread-safety: call from the GUI thread at start-up.
 
+#include <QString>
 #include <QStringList>
 
-// Returns the names registered (e.g. "bankaccounts", "worlds").
-QStringList registerInspectorTypes();
+// Returns the names registered (e.g. "bankaccounts", "worlds"). A registration that fails stops the
+// rest (never the program): *error says why.
+QStringList registerInspectorTypes(QString *error = nullptr);

@@ -30,16 +30,22 @@ int main(int argc, char *argv[])
         "main", "Event Store Inspector: open, browse and check event stores (read-only)."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption noKeychain(QStringLiteral("no-keychain"),
-                                        QApplication::translate("main", "Keep passwords and keys for this session only."));
+    const QCommandLineOption noKeychain(
+        QStringLiteral("no-keychain"),
+        QApplication::translate("main", "Keep passwords and keys for this session only."));
     parser.addOption(noKeychain);
-    parser.addPositionalArgument(QStringLiteral("store"),
-                                 QApplication::translate("main", "A SQLite file or folder, postgresql://…, or http://… (a remote "
-                                                                 "notification log)."),
-                                 QStringLiteral("[<path-or-url>…]"));
+    parser.addPositionalArgument(
+        QStringLiteral("store"),
+        QApplication::translate("main",
+                                "A SQLite file or folder, postgresql://…, or http://… (a remote "
+                                "notification log)."),
+        QStringLiteral("[<path-or-url>…]"));
     parser.process(app);
 
-    registerInspectorTypes();
+    QString typesError;
+    registerInspectorTypes(&typesError);
+    if (!typesError.isEmpty())
+        qWarning("es-inspector: example types not registered: %s", qPrintable(typesError));
 
     MainWindow window(!parser.isSet(noKeychain));
     window.show();

@@ -5,15 +5,15 @@
 #include "dialogs/remotelogdialog.h"
 #include "es/version.h"
 #include "models/applicationsmodel.h"
-#include "secrets.h"
 #include "models/logmodel.h"
+#include "secrets.h"
 #include "widgets/aggregatepage.h"
 #include "widgets/aggregatespage.h"
 #include "widgets/applicationspage.h"
-#include "widgets/snapshotspage.h"
 #include "widgets/jsontreeview.h"
 #include "widgets/logpage.h"
 #include "widgets/recordtable.h"
+#include "widgets/snapshotspage.h"
 #include "widgets/startpage.h"
 #include "widgets/storetab.h"
 #include "widgets/verifypage.h"
@@ -55,9 +55,10 @@ MainWindow::MainWindow(bool useKeychain, QWidget *parent)
     createActions();
 
     m_central = new QStackedWidget(this);
-    m_startPage = new StartPage({action(QStringLiteral("open")), action(QStringLiteral("openFolder")),
-                                 action(QStringLiteral("openPostgres")), action(QStringLiteral("openRemote"))},
-                                m_central);
+    m_startPage
+        = new StartPage({action(QStringLiteral("open")), action(QStringLiteral("openFolder")),
+                         action(QStringLiteral("openPostgres")), action(QStringLiteral("openRemote"))},
+                        m_central);
     m_tabs = new QTabWidget(m_central);
     m_tabs->setObjectName(QStringLiteral("storeTabs"));
     m_tabs->setTabsClosable(true);
@@ -119,59 +120,78 @@ void MainWindow::createActions()
         auto *a = new QAction(text, this);
         a->setObjectName(name);
         a->setShortcuts(keys);
-        a->setToolTip(tip.isEmpty() ? QString(text).remove(QLatin1Char('&')).remove(QStringLiteral("…")) : tip);
+        a->setToolTip(tip.isEmpty() ? QString(text).remove(QLatin1Char('&')).remove(QStringLiteral("…"))
+                                    : tip);
         a->setStatusTip(a->toolTip());
         connect(a, &QAction::triggered, this, slot);
         addAction(a); // shortcuts work with the menu bar hidden too
         m_actions.insert(name, a);
         return a;
     };
-    add(QStringLiteral("open"), tr("&Open SQLite File…"), standard(QKeySequence::Open, QKeySequence(Qt::CTRL | Qt::Key_O)), &MainWindow::openFileDialog,
+    add(QStringLiteral("open"), tr("&Open SQLite File…"),
+        standard(QKeySequence::Open, QKeySequence(Qt::CTRL | Qt::Key_O)), &MainWindow::openFileDialog,
         tr("A SQLite database written by eventsourcing (one application)"));
     add(QStringLiteral("openFolder"), tr("Open &Folder…"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O)},
-        &MainWindow::openFolderDialog, tr("A folder of SQLite databases: a system, one application per file"));
-    add(QStringLiteral("openPostgres"), tr("Open &PostgreSQL Database…"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P)},
-        &MainWindow::openPostgresDialog, tr("Host, port, database, user, password, SSL mode; saved connections"));
-    add(QStringLiteral("openRemote"), tr("Open &Remote Notification Log…"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R)},
-        &MainWindow::openRemoteDialog, tr("An application's log served as JSON over HTTP"));
-    add(QStringLiteral("export"), tr("&Export…"), {QKeySequence(Qt::CTRL | Qt::Key_E)}, &MainWindow::exportRecords,
+        &MainWindow::openFolderDialog,
+        tr("A folder of SQLite databases: a system, one application per file"));
+    add(QStringLiteral("openPostgres"), tr("Open &PostgreSQL Database…"),
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P)}, &MainWindow::openPostgresDialog,
+        tr("Host, port, database, user, password, SSL mode; saved connections"));
+    add(QStringLiteral("openRemote"), tr("Open &Remote Notification Log…"),
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R)}, &MainWindow::openRemoteDialog,
+        tr("An application's log served as JSON over HTTP"));
+    add(QStringLiteral("export"), tr("&Export…"), {QKeySequence(Qt::CTRL | Qt::Key_E)},
+        &MainWindow::exportRecords,
         tr("Write the log, the snapshots or the aggregate shown as JSON lines or CSV"));
-    add(QStringLiteral("close"), tr("&Close Store"), standard(QKeySequence::Close, QKeySequence(Qt::CTRL | Qt::Key_W)), &MainWindow::closeCurrentStore);
-    add(QStringLiteral("home"), tr("&Start Page"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H)}, &MainWindow::showStartPage);
-    add(QStringLiteral("quit"), tr("&Quit"), standard(QKeySequence::Quit, QKeySequence(Qt::CTRL | Qt::Key_Q)), &QWidget::close);
+    add(QStringLiteral("close"), tr("&Close Store"),
+        standard(QKeySequence::Close, QKeySequence(Qt::CTRL | Qt::Key_W)), &MainWindow::closeCurrentStore);
+    add(QStringLiteral("home"), tr("&Start Page"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H)},
+        &MainWindow::showStartPage);
+    add(QStringLiteral("quit"), tr("&Quit"), standard(QKeySequence::Quit, QKeySequence(Qt::CTRL | Qt::Key_Q)),
+        &QWidget::close);
 
-    add(QStringLiteral("copy"), tr("&Copy as JSON"), standard(QKeySequence::Copy, QKeySequence(Qt::CTRL | Qt::Key_C)), &MainWindow::copy,
+    add(QStringLiteral("copy"), tr("&Copy as JSON"),
+        standard(QKeySequence::Copy, QKeySequence(Qt::CTRL | Qt::Key_C)), &MainWindow::copy,
         tr("The selected rows (or JSON node) as JSON"));
-    add(QStringLiteral("copyPayload"), tr("Copy &Payload as JSON"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C)},
-        &MainWindow::copyPayload, tr("The payload of the record shown"));
-    add(QStringLiteral("find"), tr("&Find…"), standard(QKeySequence::Find, QKeySequence(Qt::CTRL | Qt::Key_F)), &MainWindow::find,
+    add(QStringLiteral("copyPayload"), tr("Copy &Payload as JSON"),
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C)}, &MainWindow::copyPayload,
+        tr("The payload of the record shown"));
+    add(QStringLiteral("find"), tr("&Find…"),
+        standard(QKeySequence::Find, QKeySequence(Qt::CTRL | Qt::Key_F)), &MainWindow::find,
         tr("Search aggregates by id prefix; filter the log by topic"));
-    add(QStringLiteral("key"), tr("Cipher &Key…"), {QKeySequence(Qt::CTRL | Qt::Key_K)}, &MainWindow::enterKey,
-        tr("The key to decrypt the application's records"));
+    add(QStringLiteral("key"), tr("Cipher &Key…"), {QKeySequence(Qt::CTRL | Qt::Key_K)},
+        &MainWindow::enterKey, tr("The key to decrypt the application's records"));
 
-    add(QStringLiteral("refresh"), tr("&Refresh"), standard(QKeySequence::Refresh, QKeySequence(Qt::Key_F5)), &MainWindow::refresh);
-    add(QStringLiteral("goTo"), tr("&Go to Notification Id…"), {QKeySequence(Qt::CTRL | Qt::Key_G)}, &MainWindow::goToId);
-    add(QStringLiteral("first"), tr("F&irst Notification"), {QKeySequence(Qt::CTRL | Qt::Key_Home)}, &MainWindow::goFirst);
-    add(QStringLiteral("last"), tr("&Last Notification"), {QKeySequence(Qt::CTRL | Qt::Key_End)}, &MainWindow::goLast);
-    add(QStringLiteral("verify"), tr("&Verify Application"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V)}, &MainWindow::verify,
-        tr("Check every record of the application and list what is wrong"));
+    add(QStringLiteral("refresh"), tr("&Refresh"), standard(QKeySequence::Refresh, QKeySequence(Qt::Key_F5)),
+        &MainWindow::refresh);
+    add(QStringLiteral("goTo"), tr("&Go to Notification Id…"), {QKeySequence(Qt::CTRL | Qt::Key_G)},
+        &MainWindow::goToId);
+    add(QStringLiteral("first"), tr("F&irst Notification"), {QKeySequence(Qt::CTRL | Qt::Key_Home)},
+        &MainWindow::goFirst);
+    add(QStringLiteral("last"), tr("&Last Notification"), {QKeySequence(Qt::CTRL | Qt::Key_End)},
+        &MainWindow::goLast);
+    add(QStringLiteral("verify"), tr("&Verify Application"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V)},
+        &MainWindow::verify, tr("Check every record of the application and list what is wrong"));
     add(QStringLiteral("stop"), tr("&Stop Long Work"), {QKeySequence(Qt::CTRL | Qt::Key_Period)}, [this] {
         if (auto *tab = currentStore())
             tab->cancelJobs();
     });
-    add(QStringLiteral("nextStore"), tr("&Next Store"), standard(QKeySequence::NextChild, QKeySequence(Qt::CTRL | Qt::Key_Tab)), [this] {
-        if (m_tabs->count() > 1)
-            m_tabs->setCurrentIndex((m_tabs->currentIndex() + 1) % m_tabs->count());
-    });
-    add(QStringLiteral("previousStore"), tr("P&revious Store"), standard(QKeySequence::PreviousChild, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Backtab)), [this] {
-        if (m_tabs->count() > 1)
-            m_tabs->setCurrentIndex((m_tabs->currentIndex() + m_tabs->count() - 1) % m_tabs->count());
-    });
-    const QStringList pageNames = {tr("&Applications"), tr("A&ggregates"), tr("Aggregate"), tr("Notification &Log"),
-                                   tr("&Snapshots"), tr("&Tracking"), tr("&Verify Findings")};
+    add(QStringLiteral("nextStore"), tr("&Next Store"),
+        standard(QKeySequence::NextChild, QKeySequence(Qt::CTRL | Qt::Key_Tab)), [this] {
+            if (m_tabs->count() > 1)
+                m_tabs->setCurrentIndex((m_tabs->currentIndex() + 1) % m_tabs->count());
+        });
+    add(QStringLiteral("previousStore"), tr("P&revious Store"),
+        standard(QKeySequence::PreviousChild, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Backtab)), [this] {
+            if (m_tabs->count() > 1)
+                m_tabs->setCurrentIndex((m_tabs->currentIndex() + m_tabs->count() - 1) % m_tabs->count());
+        });
+    const QStringList pageNames
+        = {tr("&Applications"), tr("A&ggregates"), tr("Aggregate"),       tr("Notification &Log"),
+           tr("&Snapshots"),    tr("&Tracking"),   tr("&Verify Findings")};
     for (int i = 0; i < pageNames.size(); ++i) {
-        add(QStringLiteral("page%1").arg(i), pageNames.at(i), {QKeySequence(Qt::ALT | static_cast<Qt::Key>(Qt::Key_1 + i))},
-            [this, i] {
+        add(QStringLiteral("page%1").arg(i), pageNames.at(i),
+            {QKeySequence(Qt::ALT | static_cast<Qt::Key>(Qt::Key_1 + i))}, [this, i] {
                 if (auto *tab = currentStore())
                     tab->showPage(static_cast<StoreTab::Page>(i));
             });
@@ -394,7 +414,8 @@ StoreTab *MainWindow::openStore(const QString &urlOrPath, const es::inspect::Ope
         AppSettings::addRecentStore(tab->displayUrl());
         updateRecentMenu();
         rememberSplitters(tab);
-        showMessage(tr("Opened %1: %n application(s).", nullptr, static_cast<int>(tab->session()->applicationNames().size()))
+        showMessage(tr("Opened %1: %n application(s).", nullptr,
+                       static_cast<int>(tab->session()->applicationNames().size()))
                         .arg(tab->displayUrl()));
         updateActions();
         updateStatus();
@@ -451,8 +472,9 @@ void MainWindow::openRecent(const QString &url)
 void MainWindow::openFileDialog()
 {
     const QString dir = AppSettings::value(QStringLiteral("dialogs/lastDir"));
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open a SQLite event store"), dir,
-                                                      tr("SQLite databases (*.sqlite *.sqlite3 *.db);;All files (*)"));
+    const QString path
+        = QFileDialog::getOpenFileName(this, tr("Open a SQLite event store"), dir,
+                                       tr("SQLite databases (*.sqlite *.sqlite3 *.db);;All files (*)"));
     if (path.isEmpty())
         return;
     AppSettings::setValue(QStringLiteral("dialogs/lastDir"), QFileInfo(path).absolutePath().toUtf8());
@@ -462,7 +484,8 @@ void MainWindow::openFileDialog()
 void MainWindow::openFolderDialog()
 {
     const QString dir = AppSettings::value(QStringLiteral("dialogs/lastDir"));
-    const QString path = QFileDialog::getExistingDirectory(this, tr("Open a folder of SQLite stores (a system)"), dir);
+    const QString path
+        = QFileDialog::getExistingDirectory(this, tr("Open a folder of SQLite stores (a system)"), dir);
     if (path.isEmpty())
         return;
     AppSettings::setValue(QStringLiteral("dialogs/lastDir"), path.toUtf8());
@@ -518,7 +541,8 @@ void MainWindow::tabTitleChanged(StoreTab *tab)
     if (index < 0)
         return;
     m_tabs->setTabText(index, tab->title());
-    m_tabs->setTabToolTip(index, tab->displayUrl() + (tab->state() == StoreTab::State::Open ? tr(" (read-only)") : QString()));
+    m_tabs->setTabToolTip(
+        index, tab->displayUrl() + (tab->state() == StoreTab::State::Open ? tr(" (read-only)") : QString()));
     if (tab->state() == StoreTab::State::Failed)
         m_tabs->tabBar()->setTabTextColor(index, QColor(0xb0, 0x00, 0x20));
     else
@@ -546,7 +570,8 @@ void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
     const QList<QUrl> urls = event->mimeData()->urls();
     for (const QUrl &u : urls) {
-        if (u.isLocalFile() || u.scheme().startsWith(QLatin1String("postgres")) || u.scheme().startsWith(QLatin1String("http"))) {
+        if (u.isLocalFile() || u.scheme().startsWith(QLatin1String("postgres"))
+            || u.scheme().startsWith(QLatin1String("http"))) {
             event->acceptProposedAction();
             return;
         }
@@ -645,7 +670,8 @@ void MainWindow::goToId()
     bool ok = false;
     const qint64 last = tab->logPage()->model()->lastLogId();
     const QString text = QInputDialog::getText(this, tr("Go to notification"),
-                                               last > 0 ? tr("Notification id (1 to %1):").arg(last) : tr("Notification id:"),
+                                               last > 0 ? tr("Notification id (1 to %1):").arg(last)
+                                                        : tr("Notification id:"),
                                                QLineEdit::Normal, QString(), &ok);
     if (!ok)
         return;
@@ -698,29 +724,33 @@ void MainWindow::exportRecords()
     } else if (tab->currentPage() == tab->aggregatePage() && !tab->aggregatePage()->aggregate().isNull()) {
         options.selection = es::inspect::ExportSelection::Aggregate;
         options.aggregate = tab->aggregatePage()->aggregate();
-        what = tr("the events of aggregate %1").arg(tab->aggregatePage()->aggregate().toString(QUuid::WithoutBraces));
+        what = tr("the events of aggregate %1")
+                   .arg(tab->aggregatePage()->aggregate().toString(QUuid::WithoutBraces));
     }
     QString filter;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export %1").arg(what),
-                                                      QDir::home().filePath(tab->application() + QStringLiteral(".jsonl")),
-                                                      tr("JSON lines (*.jsonl);;CSV (*.csv)"), &filter);
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export %1").arg(what), QDir::home().filePath(tab->application() + QStringLiteral(".jsonl")),
+        tr("JSON lines (*.jsonl);;CSV (*.csv)"), &filter);
     if (path.isEmpty())
         return;
-    options.format = path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive) ? es::inspect::ExportFormat::Csv
-                                                                                : es::inspect::ExportFormat::Jsonl;
+    options.format = path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)
+        ? es::inspect::ExportFormat::Csv
+        : es::inspect::ExportFormat::Jsonl;
     auto *job = new es::gui::RecordExport(tab->session(), tab);
-    connect(job, &es::gui::RecordExport::finished, this,
-            [this, job](const es::inspect::ExportSummary &summary, const QString &file) {
-                showMessage(summary.failed == 0
-                                ? tr("Exported %n record(s) to %1.", nullptr, static_cast<int>(summary.rows)).arg(file)
-                                : tr("Exported %1 records to %2; %3 could not be decoded (first: %4).")
-                                      .arg(summary.rows)
-                                      .arg(file)
-                                      .arg(summary.failed)
-                                      .arg(summary.firstError),
-                            15000);
-                job->deleteLater();
-            });
+    connect(
+        job, &es::gui::RecordExport::finished, this,
+        [this, job](const es::inspect::ExportSummary &summary, const QString &file) {
+            showMessage(
+                summary.failed == 0
+                    ? tr("Exported %n record(s) to %1.", nullptr, static_cast<int>(summary.rows)).arg(file)
+                    : tr("Exported %1 records to %2; %3 could not be decoded (first: %4).")
+                          .arg(summary.rows)
+                          .arg(file)
+                          .arg(summary.failed)
+                          .arg(summary.firstError),
+                15000);
+            job->deleteLater();
+        });
     connect(job, &es::gui::RecordExport::failed, this, [this, job](const QString &message) {
         showMessage(tr("Export failed: %1").arg(message), 15000);
         job->deleteLater();
@@ -735,12 +765,13 @@ void MainWindow::exportRecords()
 
 void MainWindow::about()
 {
-    QMessageBox::about(this, tr("About Event Store Inspector"),
-                       tr("<h3>Event Store Inspector %1</h3><p>Opens event stores written by Python's eventsourcing "
-                          "library (9.1) or by qt-eventsourcing — SQLite, PostgreSQL, remote notification logs — "
-                          "read-only, and shows what is in them: applications, aggregates and their states, the "
-                          "notification log, snapshots, tracking, and what is wrong.</p>")
-                           .arg(es::engineVersion()));
+    QMessageBox::about(
+        this, tr("About Event Store Inspector"),
+        tr("<h3>Event Store Inspector %1</h3><p>Opens event stores written by Python's eventsourcing "
+           "library (9.1) or by qt-eventsourcing — SQLite, PostgreSQL, remote notification logs — "
+           "read-only, and shows what is in them: applications, aggregates and their states, the "
+           "notification log, snapshots, tracking, and what is wrong.</p>")
+            .arg(es::engineVersion()));
 }
 
 // --- settings ----------------------------------------------------------------------------------------

@@ -33,7 +33,8 @@ bool Secrets::sessionValue(const QString &key, QString *value) const
     return true;
 }
 
-void Secrets::read(const QString &key, QObject *context, const std::function<void(bool, const QString &)> &done)
+void Secrets::read(const QString &key, QObject *context,
+                   const std::function<void(bool, const QString &)> &done)
 {
     QString value;
     if (sessionValue(key, &value)) {

@@ -4,19 +4,19 @@
 <context>
     <name>AggregatePage</name>
     <message>
-        <location filename="../gui/widgets/aggregatepage.cpp" line="+61" />
+        <location filename="../gui/widgets/aggregatepage.cpp" line="+59" />
         <source>&lt;b&gt;&amp;Events&lt;/b&gt;</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location line="+11" />
-        <location line="+88" />
-        <location line="+98" />
+        <location line="+91" />
+        <location line="+102" />
         <source>Select an event to see its payload.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="-175" />
+        <location line="-181" />
         <source>&amp;Version:</source>
         <translation type="unfinished" />
     </message>
@@ -56,20 +56,20 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+10" />
-        <location line="+76" />
-        <location line="+37" />
+        <location line="+11" />
+        <location line="+82" />
+        <location line="+36" />
         <source>Select a snapshot to see its state.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="-112" />
-        <location line="+116" />
+        <location line="-117" />
+        <location line="+121" />
         <source>S&amp;napshots</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="-89" />
+        <location line="-93" />
         <source>The events could not be read: %1</source>
         <translation type="unfinished" />
     </message>
@@ -79,17 +79,17 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+13" />
+        <location line="+15" />
         <source>No difference between version %1 and version %2.</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+3" />
         <source>%n change(s) from version %1 to version %2.</source>
         <translation><numerusform>%n change from version %1 to version %2.</numerusform><numerusform>%n changes from version %1 to version %2.</numerusform></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+7" />
         <source>&lt;span style='color:#b00020'&gt;Cannot compare: %1&lt;/span&gt;</source>
         <translation type="unfinished" />
     </message>
@@ -99,12 +99,12 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+32" />
+        <location line="+31" />
         <source>Choose two versions and press Compare.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+37" />
+        <location line="+40" />
         <source>The aggregate could not be looked up: %1</source>
         <translation type="unfinished" />
     </message>
@@ -119,7 +119,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>The state cannot be rebuilt: %1</source>
         <translation type="unfinished" />
     </message>
@@ -129,12 +129,12 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+37" />
+        <location line="+38" />
         <source>No aggregate chosen: open one from the Aggregates page or the log (Enter on a row).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>Aggregate</source>
         <translation type="unfinished" />
     </message>
@@ -144,7 +144,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+2" />
+        <location line="+5" />
         <source> · created %1</source>
         <translation type="unfinished" />
     </message>
@@ -154,7 +154,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+13" />
+        <location line="+15" />
         <source>Rebuilding version %1…</source>
         <translation type="unfinished" />
     </message>
@@ -164,7 +164,7 @@
         <translation><numerusform>from the snapshot at version %1 and %n event after it</numerusform><numerusform>from the snapshot at version %1 and %n events after it</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location line="+2" />
+        <location line="+3" />
         <source>by replaying %n event(s)</source>
         <translation><numerusform>by replaying %n event</numerusform><numerusform>by replaying %n events</numerusform></translation>
     </message>
@@ -184,7 +184,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+6" />
+        <location line="+7" />
         <source>✘ The latest snapshot (version %1) differs from a full replay: %2</source>
         <translation type="unfinished" />
     </message>
@@ -213,12 +213,12 @@
     </message>
     <message>
         <location line="+6" />
-        <location line="+83" />
+        <location line="+85" />
         <source>All types</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="-82" />
+        <location line="-84" />
         <source>class name or topic</source>
         <translation type="unfinished" />
     </message>
@@ -239,12 +239,12 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+23" />
+        <location line="+24" />
         <source>All types (%1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+49" />
+        <location line="+50" />
         <source>An id prefix is hex digits (0-9, a-f) and dashes.</source>
         <translation type="unfinished" />
     </message>
@@ -297,7 +297,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>Counting records…</source>
         <translation type="unfinished" />
     </message>
@@ -307,7 +307,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+10" />
+        <location line="+12" />
         <source>Skipped while looking for applications: %1</source>
         <translation type="unfinished" />
     </message>
@@ -315,12 +315,12 @@
 <context>
     <name>CipherKeyDialog</name>
     <message>
-        <location filename="../gui/dialogs/cipherkeydialog.cpp" line="+16" />
+        <location filename="../gui/dialogs/cipherkeydialog.cpp" line="+17" />
         <source>Cipher key</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;Enter the cipher key (CIPHER_KEY: base64 of 16, 24 or 32 bytes).</source>
         <translation type="unfinished" />
     </message>
@@ -335,7 +335,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>&amp;Remember the key in the system keychain for this store</source>
         <translation type="unfinished" />
     </message>
@@ -355,7 +355,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>The key is not base64 text.</source>
         <translation type="unfinished" />
     </message>
@@ -398,7 +398,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Remember this connection (the password goes to the system keychain, never to the settings)</source>
         <translation type="unfinished" />
     </message>
@@ -419,12 +419,12 @@
     </message>
     <message>
         <location line="+3" />
-        <location line="+144" />
+        <location line="+145" />
         <source>&amp;Remember the password in the system keychain</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="-140" />
+        <location line="-141" />
         <source>&amp;Name:</source>
         <translation type="unfinished" />
     </message>
@@ -479,7 +479,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>&amp;Remember the password for this session</source>
         <translation type="unfinished" />
     </message>
@@ -505,7 +505,7 @@
 <context>
     <name>LogPage</name>
     <message>
-        <location filename="../gui/widgets/logpage.cpp" line="+38" />
+        <location filename="../gui/widgets/logpage.cpp" line="+39" />
         <source>Rows from any id</source>
         <translation type="unfinished" />
     </message>
@@ -575,12 +575,12 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>A row where notification ids are missing (a rolled back insert, a sequence's cached values)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+29" />
+        <location line="+32" />
         <source>◀ &amp;Previous</source>
         <translation type="unfinished" />
     </message>
@@ -601,13 +601,13 @@
     </message>
     <message>
         <location line="+25" />
-        <location line="+113" />
-        <location line="+128" />
+        <location line="+116" />
+        <location line="+135" />
         <source>Select a notification to see its payload.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="-225" />
+        <location line="-234" />
         <source>A notification id is a positive whole number.</source>
         <translation type="unfinished" />
     </message>
@@ -617,12 +617,17 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+202" />
-        <source>Ids missing here: %1</source>
+        <location line="+178" />
+        <source>The time filter cannot be used: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+15" />
+        <location line="+32" />
+        <source>&lt;b&gt;%1&lt;/b&gt;: no record was stored under these ids. Sequences skip ids (a rolled back insert, PostgreSQL's cached sequence values), so a gap is information, not damage.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+17" />
         <source>Choose an application.</source>
         <translation type="unfinished" />
     </message>
@@ -632,7 +637,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
         <source>The log is empty.</source>
         <translation type="unfinished" />
     </message>
@@ -642,18 +647,18 @@
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location line="+5" />
+        <location line="+6" />
         <source>Showing %1 to %2 (%n row(s) loaded).</source>
         <translation><numerusform>Showing %1 to %2 (%n row loaded).</numerusform><numerusform>Showing %1 to %2 (%n rows loaded).</numerusform></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>Filtered.</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location line="+2" />
-        <location line="+17" />
+        <location line="+18" />
         <source>Loading…</source>
         <translation type="unfinished" />
     </message>
@@ -668,7 +673,7 @@
         <translation><numerusform>Section "%1": %n notification; next: %2</numerusform><numerusform>Section "%1": %n notifications; next: %2</numerusform></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>none (the section is not full)</source>
         <translation type="unfinished" />
     </message>
@@ -677,23 +682,23 @@
     <name>MainWindow</name>
     <message>
         <location filename="../gui/mainwindow.cpp" line="+53" />
-        <location line="+300" />
+        <location line="+320" />
         <source>Event Store Inspector</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="-271" />
+        <location line="-290" />
         <location line="+5" />
         <source>Secrets: this session only</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+42" />
+        <location line="+43" />
         <source>&amp;Open SQLite File…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>A SQLite database written by eventsourcing (one application)</source>
         <translation type="unfinished" />
     </message>
@@ -703,7 +708,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>A folder of SQLite databases: a system, one application per file</source>
         <translation type="unfinished" />
     </message>
@@ -713,7 +718,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Host, port, database, user, password, SSL mode; saved connections</source>
         <translation type="unfinished" />
     </message>
@@ -723,7 +728,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>An application's log served as JSON over HTTP</source>
         <translation type="unfinished" />
     </message>
@@ -733,7 +738,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Write the log, the snapshots or the aggregate shown as JSON lines or CSV</source>
         <translation type="unfinished" />
     </message>
@@ -743,22 +748,22 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>&amp;Start Page</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>&amp;Quit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>&amp;Copy as JSON</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>The selected rows (or JSON node) as JSON</source>
         <translation type="unfinished" />
     </message>
@@ -768,7 +773,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>The payload of the record shown</source>
         <translation type="unfinished" />
     </message>
@@ -778,7 +783,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Search aggregates by id prefix; filter the log by topic</source>
         <translation type="unfinished" />
     </message>
@@ -798,22 +803,22 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>&amp;Go to Notification Id…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>F&amp;irst Notification</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>&amp;Last Notification</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>&amp;Verify Application</source>
         <translation type="unfinished" />
     </message>
@@ -833,12 +838,12 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>P&amp;revious Store</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+4" />
+        <location line="+6" />
         <source>&amp;Applications</source>
         <translation type="unfinished" />
     </message>
@@ -968,12 +973,12 @@
         <translation><numerusform>Opened %1: %n application.</numerusform><numerusform>Opened %1: %n applications.</numerusform></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+8" />
         <source>Could not open %1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+50" />
+        <location line="+51" />
         <source>Open a SQLite event store</source>
         <translation type="unfinished" />
     </message>
@@ -983,17 +988,17 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+10" />
+        <location line="+11" />
         <source>Open a folder of SQLite stores (a system)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+56" />
+        <location line="+57" />
         <source> (read-only)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+60" />
+        <location line="+61" />
         <source>Copied the JSON.</source>
         <translation type="unfinished" />
     </message>
@@ -1023,7 +1028,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Notification id:</source>
         <translation type="unfinished" />
     </message>
@@ -1048,17 +1053,17 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+3" />
+        <location line="+5" />
         <source>Export %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+2" />
+        <location line="+1" />
         <source>JSON lines (*.jsonl);;CSV (*.csv)</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location line="+9" />
+        <location line="+12" />
         <source>Exported %n record(s) to %1.</source>
         <translation><numerusform>Exported %n record to %1.</numerusform><numerusform>Exported %n records to %1.</numerusform></translation>
     </message>
@@ -1083,7 +1088,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
         <source>About Event Store Inspector</source>
         <translation type="unfinished" />
     </message>
@@ -1126,7 +1131,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../gui/models/logmodel.cpp" line="+81" />
+        <location filename="../gui/models/logmodel.cpp" line="+123" />
         <source>1 id missing (%1)</source>
         <translation type="unfinished" />
     </message>
@@ -1179,12 +1184,17 @@
 <context>
     <name>RecordDetail</name>
     <message>
-        <location filename="../gui/widgets/recorddetail.cpp" line="+36" />
+        <location filename="../gui/widgets/recorddetail.cpp" line="+47" />
         <source>Select a record to see its payload.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+11" />
+        <location line="+3" />
+        <source>No payload to show.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+9" />
         <source>Notification &lt;b&gt;%1&lt;/b&gt;</source>
         <translation type="unfinished" />
     </message>
@@ -1194,7 +1204,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+6" />
+        <location line="+8" />
         <source>stored as %1</source>
         <translation type="unfinished" />
     </message>
@@ -1206,6 +1216,11 @@
     <message>
         <location line="+4" />
         <source>topic not registered in this program (shown generically)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+20" />
+        <source>This record cannot be decoded, so it has no payload to show.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1230,7 +1245,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>The URL of an application's notification log served as JSON (NotificationLogJSONService, e.g. http://127.0.0.1:8000/). Only the log can be read.</source>
         <translation type="unfinished" />
     </message>
@@ -1263,7 +1278,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+48" />
+        <location line="+49" />
         <location line="+20" />
         <source>no system keychain is available (%1); secrets are kept for this session only</source>
         <translation type="unfinished" />
@@ -1277,7 +1292,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+22" />
+        <location line="+24" />
         <location line="+19" />
         <location line="+10" />
         <source>Select a snapshot to see its state.</source>
@@ -1322,17 +1337,17 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+3" />
+        <location line="+2" />
         <source>Open an event store written by Python's eventsourcing library or by this engine: a SQLite file, a folder of them (a system), a PostgreSQL database or a remote notification log. Stores are opened read-only.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+37" />
+        <location line="+42" />
         <source>&lt;b&gt;&amp;Recent stores&lt;/b&gt;</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+7" />
+        <location line="+8" />
         <source>You can also drop a store file or folder on this window, or give its path or URL on the command line: es-inspector &lt;path-or-url&gt;.</source>
         <translation type="unfinished" />
     </message>
@@ -1355,7 +1370,7 @@
 <context>
     <name>StoreTab</name>
     <message>
-        <location filename="../gui/widgets/storetab.cpp" line="+82" />
+        <location filename="../gui/widgets/storetab.cpp" line="+87" />
         <source>%1 (%2 events)</source>
         <translation type="unfinished" />
     </message>
@@ -1365,7 +1380,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+24" />
+        <location line="+26" />
         <source>Nothing was changed: stores are opened read-only. Your other tabs stay open.</source>
         <translation type="unfinished" />
     </message>
@@ -1400,13 +1415,13 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+22" />
-        <location line="+313" />
+        <location line="+23" />
+        <location line="+334" />
         <source>Enter &amp;key…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="-297" />
+        <location line="-318" />
         <source>Applications</source>
         <translation type="unfinished" />
     </message>
@@ -1446,7 +1461,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+35" />
+        <location line="+36" />
         <source>&lt;h3&gt;Opening %1&lt;/h3&gt;Looking for applications in the store…</source>
         <translation type="unfinished" />
     </message>
@@ -1456,7 +1471,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+6" />
+        <location line="+7" />
         <source>&lt;h2&gt;Could not open this store&lt;/h2&gt;&lt;p&gt;&lt;tt&gt;%1&lt;/tt&gt;&lt;/p&gt;</source>
         <translation type="unfinished" />
     </message>
@@ -1506,7 +1521,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+139" />
+        <location line="+140" />
         <source>Records are decoded with the new key.</source>
         <translation type="unfinished" />
     </message>
@@ -1526,17 +1541,17 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
         <source>The key was not used: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+22" />
+        <location line="+39" />
         <source>NOT ENCRYPTED</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>NEEDS KEY</source>
         <translation type="unfinished" />
     </message>
@@ -1546,12 +1561,12 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
         <source>ENCRYPTED · KEY OK</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>%1 (key from %2)</source>
         <translation type="unfinished" />
     </message>
@@ -1566,12 +1581,17 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
         <source>&lt;b&gt;Some records of %1 cannot be opened with the key&lt;/b&gt; (altered records?). %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="-4" />
+        <location line="+34" />
+        <source>%1: no counts (a remote log cannot be counted)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="-38" />
         <location line="+6" />
         <source>Enter another &amp;key…</source>
         <translation type="unfinished" />
@@ -1615,7 +1635,7 @@
 <context>
     <name>TrackingPage</name>
     <message>
-        <location filename="../gui/widgets/trackingpage.cpp" line="+20" />
+        <location filename="../gui/widgets/trackingpage.cpp" line="+21" />
         <source>Each process application (follower) records how far it has processed the notification log of every application it follows. The lag is the upstream's last notification id minus that position: 0 means caught up.</source>
         <translation type="unfinished" />
     </message>
@@ -1645,7 +1665,7 @@
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location line="+6" />
+        <location line="+7" />
         <source>%n upstream position(s); every follower is caught up.</source>
         <translation><numerusform>%n upstream position; every follower is caught up.</numerusform><numerusform>%n upstream positions; every follower is caught up.</numerusform></translation>
     </message>
@@ -1658,7 +1678,7 @@
 <context>
     <name>VerifyPage</name>
     <message>
-        <location filename="../gui/widgets/verifypage.cpp" line="+22" />
+        <location filename="../gui/widgets/verifypage.cpp" line="+23" />
         <source>Verify reads every record of the application and reports what is wrong, where: versions not contiguous, notification ids out of order, records that cannot be decoded (wrong key, damaged bytes), unknown topics or types, snapshots or tracking ahead of their events. Gaps in the ids are information.</source>
         <translation type="unfinished" />
     </message>
@@ -1673,7 +1693,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+36" />
+        <location line="+37" />
         <source>notification %1</source>
         <translation type="unfinished" />
     </message>
@@ -1688,22 +1708,22 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+14" />
+        <location line="+16" />
         <source>Verifying… %1 records read.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>Verification stopped.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Verification failed: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+25" />
+        <location line="+26" />
         <source>Choose an application.</source>
         <translation type="unfinished" />
     </message>
@@ -1723,7 +1743,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>&lt;b style='color:#b00020'&gt;✘ %1 in %2.&lt;/b&gt;</source>
         <translation type="unfinished" />
     </message>
@@ -1733,7 +1753,7 @@
         <translation><numerusform>%n error</numerusform><numerusform>%n errors</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location line="+0" />
+        <location line="+1" />
         <source>%n warning(s)</source>
         <translation><numerusform>%n warning</numerusform><numerusform>%n warnings</numerusform></translation>
     </message>
@@ -1748,7 +1768,7 @@
         <translation><numerusform>%n note for information.</numerusform><numerusform>%n notes for information.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location line="+2" />
+        <location line="+3" />
         <source>%n topic(s) not registered in this program.</source>
         <translation><numerusform>%n topic not registered in this program.</numerusform><numerusform>%n topics not registered in this program.</numerusform></translation>
     </message>
@@ -1756,7 +1776,7 @@
 <context>
     <name>es::gui::ApplicationsModel</name>
     <message>
-        <location filename="../gui/models/applicationsmodel.cpp" line="+96" />
+        <location filename="../gui/models/applicationsmodel.cpp" line="+97" />
         <source>Application</source>
         <translation type="unfinished" />
     </message>
@@ -1804,7 +1824,7 @@
 <context>
     <name>es::gui::CatalogueModel</name>
     <message>
-        <location filename="../gui/models/cataloguemodel.cpp" line="+129" />
+        <location filename="../gui/models/cataloguemodel.cpp" line="+130" />
         <source>Id</source>
         <translation type="unfinished" />
     </message>
@@ -1844,7 +1864,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+171" />
+        <location line="+180" />
         <source>Counting aggregates of %1</source>
         <translation type="unfinished" />
     </message>
@@ -1852,7 +1872,7 @@
 <context>
     <name>es::gui::FindingsModel</name>
     <message>
-        <location filename="../gui/models/findingsmodel.cpp" line="+106" />
+        <location filename="../gui/models/findingsmodel.cpp" line="+107" />
         <source>Severity</source>
         <translation type="unfinished" />
     </message>
@@ -1890,7 +1910,7 @@
 <context>
     <name>es::gui::JsonDiffModel</name>
     <message>
-        <location filename="../gui/models/jsondiffmodel.cpp" line="+62" />
+        <location filename="../gui/models/jsondiffmodel.cpp" line="+64" />
         <source>(root)</source>
         <translation type="unfinished" />
     </message>
@@ -1915,7 +1935,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+60" />
+        <location line="+61" />
         <source>Comparing versions %1 and %2</source>
         <translation type="unfinished" />
     </message>
@@ -1923,7 +1943,7 @@
 <context>
     <name>es::gui::JsonTreeModel</name>
     <message>
-        <location filename="../gui/models/jsontreemodel.cpp" line="+209" />
+        <location filename="../gui/models/jsontreemodel.cpp" line="+211" />
         <source>Key</source>
         <translation type="unfinished" />
     </message>
@@ -1943,7 +1963,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+22" />
+        <location line="+23" />
         <source>unknown type '%1': no transcoding is registered for it in this program</source>
         <translation type="unfinished" />
     </message>
@@ -1956,7 +1976,7 @@
 <context>
     <name>es::gui::RecordExport</name>
     <message>
-        <location filename="../gui/workers/exportjob.cpp" line="+33" />
+        <location filename="../gui/workers/exportjob.cpp" line="+34" />
         <source>Exporting %1 to %2</source>
         <translation type="unfinished" />
     </message>
@@ -1964,7 +1984,7 @@
 <context>
     <name>es::gui::StoreSession</name>
     <message>
-        <location filename="../gui/workers/storesession.cpp" line="+138" />
+        <location filename="../gui/workers/storesession.cpp" line="+141" />
         <source>Opening %1</source>
         <translation type="unfinished" />
     </message>
@@ -1972,7 +1992,7 @@
 <context>
     <name>es::gui::TrackingModel</name>
     <message>
-        <location filename="../gui/models/trackingmodel.cpp" line="+59" />
+        <location filename="../gui/models/trackingmodel.cpp" line="+60" />
         <source>%1 is not an application of this store</source>
         <translation type="unfinished" />
     </message>
@@ -2020,12 +2040,12 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
         <source>Keep passwords and keys for this session only.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>A SQLite file or folder, postgresql://…, or http://… (a remote notification log).</source>
         <translation type="unfinished" />
     </message>

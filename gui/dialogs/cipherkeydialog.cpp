@@ -10,15 +10,17 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-CipherKeyDialog::CipherKeyDialog(const QString &what, const QString &reason, bool keychainAvailable, QWidget *parent)
+CipherKeyDialog::CipherKeyDialog(const QString &what, const QString &reason, bool keychainAvailable,
+                                 QWidget *parent)
     : QDialog(parent)
 {
     setWindowTitle(tr("Cipher key"));
     setObjectName(QStringLiteral("cipherKeyDialog"));
     auto *layout = new QVBoxLayout(this);
-    auto *intro = new QLabel(tr("<b>%1</b><br>%2<br>Enter the cipher key (CIPHER_KEY: base64 of 16, 24 or 32 bytes).")
-                                 .arg(what.toHtmlEscaped(), reason.toHtmlEscaped()),
-                             this);
+    auto *intro
+        = new QLabel(tr("<b>%1</b><br>%2<br>Enter the cipher key (CIPHER_KEY: base64 of 16, 24 or 32 bytes).")
+                         .arg(what.toHtmlEscaped(), reason.toHtmlEscaped()),
+                     this);
     intro->setWordWrap(true);
     layout->addWidget(intro);
 
@@ -34,9 +36,10 @@ CipherKeyDialog::CipherKeyDialog(const QString &what, const QString &reason, boo
 
     m_show = new QCheckBox(tr("&Show the key"), this);
     layout->addWidget(m_show);
-    m_remember = new QCheckBox(keychainAvailable ? tr("&Remember the key in the system keychain for this store")
-                                                 : tr("&Remember the key for this session (no system keychain is available)"),
-                               this);
+    m_remember = new QCheckBox(
+        keychainAvailable ? tr("&Remember the key in the system keychain for this store")
+                          : tr("&Remember the key for this session (no system keychain is available)"),
+        this);
     m_remember->setObjectName(QStringLiteral("remember"));
     m_remember->setChecked(false);
     layout->addWidget(m_remember);
@@ -65,7 +68,8 @@ QString CipherKeyDialog::keyProblem(const QString &key)
     const QString k = key.trimmed();
     if (k.isEmpty())
         return tr("No key entered.");
-    const auto decoded = QByteArray::fromBase64Encoding(k.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+    const auto decoded
+        = QByteArray::fromBase64Encoding(k.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded)
         return tr("The key is not base64 text.");
     const qsizetype n = decoded.decoded.size();

@@ -18,7 +18,8 @@ class CipherKeyDialog : public QDialog
 public:
     // `what` says which store (and application) the key is for; `reason` why it is asked for
     // ("the records are encrypted", "the key given does not open them").
-    CipherKeyDialog(const QString &what, const QString &reason, bool keychainAvailable, QWidget *parent = nullptr);
+    CipherKeyDialog(const QString &what, const QString &reason, bool keychainAvailable,
+                    QWidget *parent = nullptr);
 
     QString key() const;
     void setKey(const QString &key);

@@ -29,7 +29,8 @@ ConnectionDialog::ConnectionDialog(Secrets *secrets, QWidget *parent) : QDialog(
     auto *savedLabel = new QLabel(tr("&Saved connections:"), this);
     savedLabel->setBuddy(m_saved);
     m_save = new QPushButton(tr("Sa&ve"), this);
-    m_save->setToolTip(tr("Remember this connection (the password goes to the system keychain, never to the settings)"));
+    m_save->setToolTip(
+        tr("Remember this connection (the password goes to the system keychain, never to the settings)"));
     m_delete = new QPushButton(tr("&Delete"), this);
     savedRow->addWidget(savedLabel);
     savedRow->addWidget(m_saved, 1);
@@ -189,7 +190,8 @@ void ConnectionDialog::storeAccepted()
     if (!c.name.isEmpty())
         AppSettings::saveConnection(c);
     if (m_secrets && !password().isEmpty())
-        m_secrets->write(Secrets::postgresKey(c.user, c.host, c.port, c.database), password(), c.rememberPassword);
+        m_secrets->write(Secrets::postgresKey(c.user, c.host, c.port, c.database), password(),
+                         c.rememberPassword);
 }
 
 void ConnectionDialog::updateState()
@@ -205,8 +207,8 @@ void ConnectionDialog::updateState()
         m_keychainNote->hide();
         m_remember->setText(tr("&Remember the password in the system keychain"));
     } else {
-        m_keychainNote->setText(
-            tr("No system keychain is available: the password is kept for this session only, never in the settings."));
+        m_keychainNote->setText(tr("No system keychain is available: the password is kept for this session "
+                                   "only, never in the settings."));
         m_keychainNote->show();
         m_remember->setText(tr("&Remember the password for this session"));
     }

@@ -14,9 +14,10 @@ RemoteLogDialog::RemoteLogDialog(QWidget *parent) : QDialog(parent)
     setWindowTitle(tr("Open a remote notification log"));
     setObjectName(QStringLiteral("remoteLogDialog"));
     auto *layout = new QVBoxLayout(this);
-    auto *intro = new QLabel(tr("The URL of an application's notification log served as JSON "
-                                "(NotificationLogJSONService, e.g. http://127.0.0.1:8000/). Only the log can be read."),
-                             this);
+    auto *intro = new QLabel(
+        tr("The URL of an application's notification log served as JSON "
+           "(NotificationLogJSONService, e.g. http://127.0.0.1:8000/). Only the log can be read."),
+        this);
     intro->setWordWrap(true);
     layout->addWidget(intro);
     auto *form = new QFormLayout;
@@ -37,7 +38,8 @@ RemoteLogDialog::RemoteLogDialog(QWidget *parent) : QDialog(parent)
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_url, &QLineEdit::textChanged, this, [this](const QString &text) {
         const QUrl u(text.trimmed());
-        m_ok->setEnabled(u.isValid() && (u.scheme() == QLatin1String("http") || u.scheme() == QLatin1String("https"))
+        m_ok->setEnabled(u.isValid()
+                         && (u.scheme() == QLatin1String("http") || u.scheme() == QLatin1String("https"))
                          && !u.host().isEmpty());
     });
 }

@@ -28,10 +28,8 @@
 using namespace es::gui;
 
 AggregatePage::AggregatePage(es::gui::StoreSession *session, QWidget *parent)
-    : StorePage(session, parent),
-      m_events(new EventsModel(session, this)),
-      m_snapshots(new SnapshotsModel(session, this)),
-      m_loader(new AggregateStateLoader(session, this)),
+    : StorePage(session, parent), m_events(new EventsModel(session, this)),
+      m_snapshots(new SnapshotsModel(session, this)), m_loader(new AggregateStateLoader(session, this)),
       m_diff(new JsonDiffModel(session, this))
 {
     setObjectName(QStringLiteral("aggregatePage"));
@@ -72,6 +70,7 @@ AggregatePage::AggregatePage(es::gui::StoreSession *session, QWidget *parent)
     m_eventDetail->clear(tr("Select an event to see its payload."));
     m_leftSplitter->setStretchFactor(0, 1);
     m_leftSplitter->setStretchFactor(1, 1);
+    m_leftSplitter->setSizes({550, 450}); // scaled to the page when first laid out
 
     // Right: state at a version, diff, snapshots.
     m_side = new QTabWidget(m_splitter);
@@ -143,11 +142,13 @@ AggregatePage::AggregatePage(es::gui::StoreSession *session, QWidget *parent)
     m_snapshotsTable->setModel(m_snapshots);
     m_snapshotsTable->setColumnHidden(SnapshotsModel::AggregateColumn, true);
     m_snapshotDetail = new RecordDetail(snapPane);
+    snapPane->setSizes({400, 600});
     m_snapshotDetail->clear(tr("Select a snapshot to see its state."));
     m_side->addTab(snapPane, tr("S&napshots"));
 
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
+    m_splitter->setSizes({550, 450});
 
     // Events: selecting one shows its payload and moves the state slider to its version.
     connect(m_eventsTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -191,7 +192,8 @@ AggregatePage::AggregatePage(es::gui::StoreSession *session, QWidget *parent)
     connect(m_loader, &AggregateStateLoader::stateLoaded, this, &AggregatePage::stateLoaded);
     connect(m_loader, &AggregateStateLoader::failed, this, [this](const QString &message) {
         m_stateLoading = false;
-        m_stateStatus->setText(tr("<span style='color:#b00020'>The state cannot be rebuilt: %1</span>").arg(message.toHtmlEscaped()));
+        m_stateStatus->setText(tr("<span style='color:#b00020'>The state cannot be rebuilt: %1</span>")
+                                   .arg(message.toHtmlEscaped()));
         m_stateTree->clear();
     });
     connect(m_loader, &AggregateStateLoader::snapshotChecked, this,
@@ -200,18 +202,22 @@ AggregatePage::AggregatePage(es::gui::StoreSession *session, QWidget *parent)
                     snapshotChecked(has, comparison);
             });
 
-    connect(m_compare, &QPushButton::clicked, this, [this] { compareVersions(m_diffFrom->value(), m_diffTo->value()); });
+    connect(m_compare, &QPushButton::clicked, this,
+            [this] { compareVersions(m_diffFrom->value(), m_diffTo->value()); });
     connect(m_diff, &JsonDiffModel::compared, this,
             [this](const es::inspect::RebuiltAggregate &before, const es::inspect::RebuiltAggregate &after) {
                 const int n = m_diff->rowCount();
-                m_diffStatus->setText(n == 0 ? tr("No difference between version %1 and version %2.").arg(before.version).arg(after.version)
+                m_diffStatus->setText(n == 0 ? tr("No difference between version %1 and version %2.")
+                                                   .arg(before.version)
+                                                   .arg(after.version)
                                              : tr("%n change(s) from version %1 to version %2.", nullptr, n)
                                                    .arg(before.version)
                                                    .arg(after.version));
                 m_diffTable->fitColumns(360);
             });
     connect(m_diff, &JsonDiffModel::errorOccurred, this, [this](const QString &message) {
-        m_diffStatus->setText(tr("<span style='color:#b00020'>Cannot compare: %1</span>").arg(message.toHtmlEscaped()));
+        m_diffStatus->setText(
+            tr("<span style='color:#b00020'>Cannot compare: %1</span>").arg(message.toHtmlEscaped()));
     });
 
     connect(m_snapshotsTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -221,9 +227,8 @@ AggregatePage::AggregatePage(es::gui::StoreSession *session, QWidget *parent)
                 else
                     m_snapshotDetail->clear(tr("Select a snapshot to see its state."));
             });
-    connect(m_snapshots, &SnapshotsModel::pageArrived, this, [this] {
-        m_side->setTabText(2, tr("S&napshots (%1)").arg(m_snapshots->rowCount()));
-    });
+    connect(m_snapshots, &SnapshotsModel::pageArrived, this,
+            [this] { m_side->setTabText(2, tr("S&napshots (%1)").arg(m_snapshots->rowCount())); });
 
     setVersionRange(0, 0);
     updateHeader();
@@ -280,7 +285,9 @@ void AggregatePage::setAggregate(const QString &application, const QUuid &id,
             options.generation = generation;
             m_session->run(
                 this, options,
-                [source = *source, id](const es::gui::JobControl &) { return es::inspect::AggregateCatalogue(source).find(id); },
+                [source = *source, id](const es::gui::JobControl &) {
+                    return es::inspect::AggregateCatalogue(source).find(id);
+                },
                 [this](std::optional<es::inspect::AggregateSummary> &&found, quint64 g) {
                     if (g != m_summaryGeneration)
                         return;
@@ -291,7 +298,8 @@ void AggregatePage::setAggregate(const QString &application, const QUuid &id,
                     if (generation != m_summaryGeneration)
                         return;
                     m_summaryPending = false;
-                    m_stateStatus->setText(tr("The aggregate could not be looked up: %1").arg(failure.message));
+                    m_stateStatus->setText(
+                        tr("The aggregate could not be looked up: %1").arg(failure.message));
                 });
         }
     }
@@ -315,7 +323,8 @@ void AggregatePage::summaryArrived(const std::optional<es::inspect::AggregateSum
         showVersion(summary->lastVersion);
     } else {
         const QString why = summary->problem.isEmpty()
-            ? tr("%1 is not registered in this program, so its state cannot be rebuilt (its events and snapshots are "
+            ? tr("%1 is not registered in this program, so its state cannot be rebuilt (its events and "
+                 "snapshots are "
                  "still shown). Link the library that defines it to see states and diffs.")
                   .arg(topicClass(summary->type))
             : tr("The state cannot be rebuilt: %1").arg(summary->problem);
@@ -357,22 +366,29 @@ void AggregatePage::setVersionRange(qint64 first, qint64 last)
 void AggregatePage::updateHeader()
 {
     if (m_id.isNull()) {
-        m_heading->setText(tr("No aggregate chosen: open one from the Aggregates page or the log (Enter on a row)."));
+        m_heading->setText(
+            tr("No aggregate chosen: open one from the Aggregates page or the log (Enter on a row)."));
         return;
     }
-    QString text = QStringLiteral("<b style='font-size:large'>%1</b> &nbsp; <tt>%2</tt>")
-                       .arg(m_summary ? topicClass(m_summary->type).toHtmlEscaped() : tr("Aggregate"), idText(m_id));
+    QString text
+        = QStringLiteral("<b style='font-size:large'>%1</b> &nbsp; <tt>%2</tt>")
+              .arg(m_summary ? topicClass(m_summary->type).toHtmlEscaped() : tr("Aggregate"), idText(m_id));
     if (m_summary) {
         QLocale locale;
         text += QStringLiteral("<br>")
-            + tr("%1 events, versions %2–%3").arg(locale.toString(m_summary->events)).arg(m_summary->firstVersion).arg(m_summary->lastVersion);
+            + tr("%1 events, versions %2–%3")
+                  .arg(locale.toString(m_summary->events))
+                  .arg(m_summary->firstVersion)
+                  .arg(m_summary->lastVersion);
         if (m_summary->firstTimestamp)
             text += tr(" · created %1").arg(timestampText(*m_summary->firstTimestamp));
         if (m_summary->lastTimestamp)
             text += tr(" · modified %1").arg(timestampText(*m_summary->lastTimestamp));
-        text += QStringLiteral("<br><span style='color:#707070'>%1</span>").arg(m_summary->type.toHtmlEscaped());
+        text += QStringLiteral("<br><span style='color:#707070'>%1</span>")
+                    .arg(m_summary->type.toHtmlEscaped());
         if (!m_summary->problem.isEmpty())
-            text += QStringLiteral("<br><span style='color:#b00020'>%1</span>").arg(m_summary->problem.toHtmlEscaped());
+            text += QStringLiteral("<br><span style='color:#b00020'>%1</span>")
+                        .arg(m_summary->problem.toHtmlEscaped());
     }
     m_heading->setText(text);
 }
@@ -392,7 +408,8 @@ void AggregatePage::stateLoaded(const es::inspect::RebuiltAggregate &aggregate)
         return;
     m_stateLoading = false;
     QString how = aggregate.snapshotVersion
-        ? tr("from the snapshot at version %1 and %n event(s) after it", nullptr, static_cast<int>(aggregate.eventsApplied))
+        ? tr("from the snapshot at version %1 and %n event(s) after it", nullptr,
+             static_cast<int>(aggregate.eventsApplied))
               .arg(*aggregate.snapshotVersion)
         : tr("by replaying %n event(s)", nullptr, static_cast<int>(aggregate.eventsApplied));
     m_stateStatus->setText(tr("State at version <b>%1</b>, rebuilt %2.").arg(aggregate.version).arg(how));
@@ -407,7 +424,8 @@ void AggregatePage::snapshotChecked(bool hasSnapshot, const es::inspect::Snapsho
         return;
     }
     if (comparison.matches) {
-        m_snapshotCheck->setText(tr("✔ The latest snapshot (version %1) matches a full replay of the events.").arg(comparison.snapshotVersion));
+        m_snapshotCheck->setText(tr("✔ The latest snapshot (version %1) matches a full replay of the events.")
+                                     .arg(comparison.snapshotVersion));
         m_snapshotCheck->setStyleSheet(QStringLiteral("color: #1b5e20;"));
     } else {
         QStringList paths;

@@ -78,7 +78,7 @@ AggregatesPage::AggregatesPage(es::gui::StoreSession *session, QWidget *parent)
         m_order->setText(descending ? tr("Id descending") : tr("Id ascending"));
         m_model->sort(CatalogueModel::IdColumn, descending ? Qt::DescendingOrder : Qt::AscendingOrder);
         m_table->horizontalHeader()->setSortIndicator(CatalogueModel::IdColumn,
-                                                       descending ? Qt::DescendingOrder : Qt::AscendingOrder);
+                                                      descending ? Qt::DescendingOrder : Qt::AscendingOrder);
     });
     connect(m_table->horizontalHeader(), &QHeaderView::sectionClicked, this, &AggregatesPage::headerClicked);
     connect(m_table, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
@@ -94,21 +94,23 @@ AggregatesPage::AggregatesPage(es::gui::StoreSession *session, QWidget *parent)
         updateStatus();
         emit statusMessage(message);
     });
-    connect(m_model, &CatalogueModel::totalsArrived, this, [this](const es::inspect::CatalogueTotals &totals) {
-        const QString current = m_type->currentData().toString();
-        const QString text = m_type->currentText();
-        m_type->clear();
-        m_type->addItem(tr("All types (%1)").arg(QLocale().toString(totals.aggregates)), QString());
-        for (auto it = totals.types.cbegin(); it != totals.types.cend(); ++it)
-            m_type->addItem(QStringLiteral("%1 (%2)").arg(es::gui::topicClass(it.key()), QLocale().toString(it.value())),
-                            it.key());
-        const int i = m_type->findData(current);
-        if (i >= 0)
-            m_type->setCurrentIndex(i);
-        else
-            m_type->setEditText(text);
-        updateStatus();
-    });
+    connect(m_model, &CatalogueModel::totalsArrived, this,
+            [this](const es::inspect::CatalogueTotals &totals) {
+                const QString current = m_type->currentData().toString();
+                const QString text = m_type->currentText();
+                m_type->clear();
+                m_type->addItem(tr("All types (%1)").arg(QLocale().toString(totals.aggregates)), QString());
+                for (auto it = totals.types.cbegin(); it != totals.types.cend(); ++it)
+                    m_type->addItem(QStringLiteral("%1 (%2)").arg(es::gui::topicClass(it.key()),
+                                                                  QLocale().toString(it.value())),
+                                    it.key());
+                const int i = m_type->findData(current);
+                if (i >= 0)
+                    m_type->setCurrentIndex(i);
+                else
+                    m_type->setEditText(text);
+                updateStatus();
+            });
     updateStatus();
 }
 

@@ -70,7 +70,8 @@ void ApplicationsPage::updateSummary()
         if (m_model->allCountsKnown())
             text += QLatin1Char(' ')
                 + tr("%1 events and %2 aggregates in all.")
-                      .arg(locale.toString(m_model->totalEvents()), locale.toString(m_model->totalAggregates()));
+                      .arg(locale.toString(m_model->totalEvents()),
+                           locale.toString(m_model->totalAggregates()));
         else
             text += QLatin1Char(' ') + tr("Counting records…");
         text += QLatin1Char(' ') + tr("Press Enter or double-click to choose one.");
@@ -80,9 +81,11 @@ void ApplicationsPage::updateSummary()
     if (m_session && m_session->store()) {
         try {
             notes = m_session->store()->discoveryNotes();
-        } catch (const std::exception &) {
-        }
+        } catch (const std::exception &) { }
     }
-    m_notes->setText(notes.isEmpty() ? QString() : tr("Skipped while looking for applications: %1").arg(notes.join(QStringLiteral("; "))));
+    m_notes->setText(
+        notes.isEmpty()
+            ? QString()
+            : tr("Skipped while looking for applications: %1").arg(notes.join(QStringLiteral("; "))));
     m_notes->setVisible(!notes.isEmpty());
 }

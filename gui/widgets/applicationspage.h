@@ -16,7 +16,8 @@ class ApplicationsPage : public StorePage
 {
     Q_OBJECT
 public:
-    ApplicationsPage(es::gui::StoreSession *session, es::gui::ApplicationsModel *model, QWidget *parent = nullptr);
+    ApplicationsPage(es::gui::StoreSession *session, es::gui::ApplicationsModel *model,
+                     QWidget *parent = nullptr);
 
     void setApplication(const QString &application) override;
     void refresh() override;

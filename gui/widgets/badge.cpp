@@ -33,9 +33,10 @@ void Badge::setTone(Tone tone)
         bg = QStringLiteral("#e3f2fd");
         break;
     }
-    setStyleSheet(QStringLiteral("QLabel { color: %1; background: %2; border: 1px solid %1; border-radius: 8px;"
-                                 " padding: 1px 8px; font-weight: bold; font-size: small; }")
-                      .arg(fg, bg));
+    setStyleSheet(
+        QStringLiteral("QLabel { color: %1; background: %2; border: 1px solid %1; border-radius: 8px;"
+                       " padding: 1px 8px; font-weight: bold; font-size: small; }")
+            .arg(fg, bg));
 }
 
 void Badge::set(const QString &text, Tone tone, const QString &toolTip)

@@ -28,7 +28,8 @@ using es::gui::LogModel;
 using es::gui::LogSectionModel;
 
 LogPage::LogPage(es::gui::StoreSession *session, QWidget *parent)
-    : StorePage(session, parent), m_model(new LogModel(session, this)), m_sections(new LogSectionModel(session, this))
+    : StorePage(session, parent), m_model(new LogModel(session, this)),
+      m_sections(new LogSectionModel(session, this))
 {
     setObjectName(QStringLiteral("logPage"));
     auto *layout = new QVBoxLayout(this);
@@ -96,23 +97,27 @@ LogPage::LogPage(es::gui::StoreSession *session, QWidget *parent)
     m_gaps = new QCheckBox(tr("Gap &markers"), rowsPane);
     m_gaps->setObjectName(QStringLiteral("gapMarkers"));
     m_gaps->setChecked(true);
-    m_gaps->setToolTip(tr("A row where notification ids are missing (a rolled back insert, a sequence's cached values)"));
+    m_gaps->setToolTip(
+        tr("A row where notification ids are missing (a rolled back insert, a sequence's cached values)"));
+    // Two rows, so that the page fits a narrow window: where to look, then what to keep.
     nav->addWidget(goLabel);
     nav->addWidget(m_goTo);
     nav->addWidget(first);
     nav->addWidget(last);
     nav->addSpacing(12);
-    nav->addWidget(topicLabel);
-    nav->addWidget(m_topic, 2);
-    nav->addSpacing(12);
-    nav->addWidget(m_fromOn);
-    nav->addWidget(m_from);
-    nav->addWidget(m_toOn);
-    nav->addWidget(m_to);
-    nav->addWidget(utc);
-    nav->addSpacing(12);
     nav->addWidget(m_gaps);
+    nav->addStretch(1);
     rowsLayout->addLayout(nav);
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(topicLabel);
+    filters->addWidget(m_topic, 2);
+    filters->addSpacing(12);
+    filters->addWidget(m_fromOn);
+    filters->addWidget(m_from);
+    filters->addWidget(m_toOn);
+    filters->addWidget(m_to);
+    filters->addWidget(utc);
+    rowsLayout->addLayout(filters);
     m_table = new RecordTable(rowsPane);
     m_table->setObjectName(QStringLiteral("logTable"));
     m_table->setSpanGapRows(true);
@@ -160,6 +165,7 @@ LogPage::LogPage(es::gui::StoreSession *session, QWidget *parent)
     m_detail->clear(tr("Select a notification to see its payload."));
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
+    m_splitter->setSizes({600, 400}); // scaled to the page when first laid out
 
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("logStatus"));
@@ -241,7 +247,8 @@ LogPage::LogPage(es::gui::StoreSession *session, QWidget *parent)
 
     connect(m_prevSection, &QPushButton::clicked, m_sections, &LogSectionModel::showPrevious);
     connect(m_nextSection, &QPushButton::clicked, m_sections, &LogSectionModel::showNext);
-    connect(m_sectionId, &QLineEdit::returnPressed, this, [this] { showSection(m_sectionId->text().trimmed()); });
+    connect(m_sectionId, &QLineEdit::returnPressed, this,
+            [this] { showSection(m_sectionId->text().trimmed()); });
     connect(m_sectionSize, &QSpinBox::editingFinished, this, [this] {
         if (m_sectionSize->value() != m_sections->sectionSize())
             m_sections->setApplication(m_application, m_sectionSize->value());
@@ -249,7 +256,8 @@ LogPage::LogPage(es::gui::StoreSession *session, QWidget *parent)
     connect(m_sections, &LogSectionModel::sectionShown, this, &LogPage::updateSectionControls);
     connect(m_sections, &LogSectionModel::loadingChanged, this, &LogPage::updateSectionControls);
     connect(m_sections, &LogSectionModel::errorOccurred, this, [this](const QString &message) {
-        m_sectionInfo->setText(QStringLiteral("<span style='color:#b00020'>%1</span>").arg(message.toHtmlEscaped()));
+        m_sectionInfo->setText(
+            QStringLiteral("<span style='color:#b00020'>%1</span>").arg(message.toHtmlEscaped()));
         emit statusMessage(message);
     });
     connect(m_sectionTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -306,7 +314,8 @@ void LogPage::refresh()
 {
     m_error.clear();
     if (mode() == 1)
-        m_sections->showSection(m_sections->sectionId().isEmpty() ? m_sections->requestedSectionId() : m_sections->sectionId());
+        m_sections->showSection(m_sections->sectionId().isEmpty() ? m_sections->requestedSectionId()
+                                                                  : m_sections->sectionId());
     else
         m_model->refresh();
 }
@@ -367,16 +376,22 @@ void LogPage::applyFilters()
     const int i = m_topic->findText(topic);
     if (i >= 0)
         topic = m_topic->itemData(i).toString();
-    const QStringList topics = topic.isEmpty() ? QStringList() : QStringList{topic};
+    const QStringList topics = topic.isEmpty() ? QStringList() : QStringList {topic};
     if (topics != m_model->topicFilter())
         m_model->setTopicFilter(topics);
     std::optional<es::Timestamp> from, to;
-    if (m_fromOn->isChecked())
-        from = es::Timestamp::fromQDateTime(m_from->dateTime());
-    if (m_toOn->isChecked())
-        to = es::Timestamp::fromQDateTime(m_to->dateTime());
+    try {
+        if (m_fromOn->isChecked())
+            from = es::Timestamp::fromQDateTime(m_from->dateTime());
+        if (m_toOn->isChecked())
+            to = es::Timestamp::fromQDateTime(m_to->dateTime());
+    } catch (const std::exception &e) {
+        emit statusMessage(tr("The time filter cannot be used: %1").arg(QString::fromUtf8(e.what())));
+        return;
+    }
     const bool changed = (from.has_value() != m_model->timeFrom().has_value())
-        || (to.has_value() != m_model->timeTo().has_value()) || (from && !from->isIdenticalTo(*m_model->timeFrom()))
+        || (to.has_value() != m_model->timeTo().has_value())
+        || (from && !from->isIdenticalTo(*m_model->timeFrom()))
         || (to && !to->isIdenticalTo(*m_model->timeTo()));
     if (changed)
         m_model->setTimeFilter(from, to);
@@ -402,9 +417,10 @@ void LogPage::showRecordOf(RecordTable *table, int row)
         return;
     }
     if (index.data(es::gui::RowKindRole).toInt() == static_cast<int>(es::gui::RowKind::Gap)) {
-        m_detail->clear(index.siblingAtColumn(LogModel::TopicColumn).data().toString().isEmpty()
-                            ? index.data(Qt::ToolTipRole).toString()
-                            : tr("Ids missing here: %1").arg(index.data(Qt::DisplayRole).toString()));
+        m_detail->clear(
+            tr("<b>%1</b>: no record was stored under these ids. Sequences skip ids (a rolled back "
+               "insert, PostgreSQL's cached sequence values), so a gap is information, not damage.")
+                .arg(index.data(Qt::ToolTipRole).toString().toHtmlEscaped()));
         return;
     }
     const QVariant v = index.data(es::gui::RecordRole);
@@ -421,7 +437,8 @@ void LogPage::updateStatus()
     if (m_application.isEmpty()) {
         text = tr("Choose an application.");
     } else if (mode() == 1) {
-        text = tr("Sections of %1 notifications, as LocalNotificationLog pages them.").arg(m_sections->sectionSize());
+        text = tr("Sections of %1 notifications, as LocalNotificationLog pages them.")
+                   .arg(m_sections->sectionSize());
     } else {
         const qint64 firstId = m_model->firstLogId();
         const qint64 lastId = m_model->lastLogId();
@@ -433,7 +450,9 @@ void LogPage::updateStatus()
         if (n > 0) {
             const qint64 a = m_model->idAt(0);
             const qint64 b = m_model->idAt(n - 1);
-            text += QLatin1Char(' ') + tr("Showing %1 to %2 (%n row(s) loaded).", nullptr, n).arg(locale.toString(a), locale.toString(b));
+            text += QLatin1Char(' ')
+                + tr("Showing %1 to %2 (%n row(s) loaded).", nullptr, n)
+                      .arg(locale.toString(a), locale.toString(b));
         }
         if (!m_model->topicFilter().isEmpty() || m_model->timeFrom() || m_model->timeTo())
             text += QLatin1Char(' ') + tr("Filtered.");
@@ -449,7 +468,8 @@ void LogPage::updateStatus()
 void LogPage::updateSectionControls()
 {
     const QString id = m_sections->sectionId();
-    if (!m_sectionId->hasFocus())
+    // What the library returned replaces what was typed, once it has arrived.
+    if (!m_sections->isLoading())
         m_sectionId->setText(id.isEmpty() ? m_sections->requestedSectionId() : id);
     m_prevSection->setEnabled(!m_sections->previousSectionId().isEmpty() && !m_sections->isLoading());
     m_nextSection->setEnabled(!m_sections->nextSectionId().isEmpty() && !m_sections->isLoading());
@@ -460,8 +480,10 @@ void LogPage::updateSectionControls()
         info = tr("Section %1 is empty.").arg(m_sections->requestedSectionId());
     else if (!id.isEmpty())
         info = tr("Section \"%1\": %n notification(s); next: %2", nullptr, m_sections->rowCount())
-                   .arg(id, m_sections->nextSectionId().isEmpty() ? tr("none (the section is not full)")
-                                                                  : QStringLiteral("\"%1\"").arg(m_sections->nextSectionId()));
+                   .arg(id,
+                        m_sections->nextSectionId().isEmpty()
+                            ? tr("none (the section is not full)")
+                            : QStringLiteral("\"%1\"").arg(m_sections->nextSectionId()));
     m_sectionInfo->setText(info);
     if (m_sectionTable->currentRow() < 0 && m_sections->rowCount() > 0)
         m_sectionTable->selectRow(0);

@@ -5,6 +5,7 @@
 #include "widgets/jsontreeview.h"
 
 #include <QLabel>
+#include <QStackedWidget>
 #include <QVBoxLayout>
 
 RecordDetail::RecordDetail(QWidget *parent) : QWidget(parent)
@@ -21,12 +22,22 @@ RecordDetail::RecordDetail(QWidget *parent) : QWidget(parent)
     m_problem->setObjectName(QStringLiteral("recordProblem"));
     m_problem->setWordWrap(true);
     m_problem->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_problem->setStyleSheet(QStringLiteral("QLabel { color: #b00020; background: #fde7ea; padding: 4px; border-radius: 3px; }"));
+    m_problem->setStyleSheet(
+        QStringLiteral("QLabel { color: #b00020; background: #fde7ea; padding: 4px; border-radius: 3px; }"));
     m_problem->hide();
     layout->addWidget(m_problem);
-    m_tree = new JsonTreeView(this);
-    layout->addWidget(m_tree, 1);
-    layout->addStretch(0);
+    // The tree, or (for a record without a state, or none) a line saying why there is none: the pane
+    // keeps its size either way.
+    m_stack = new QStackedWidget(this);
+    m_tree = new JsonTreeView(m_stack);
+    m_placeholder = new QLabel(m_stack);
+    m_placeholder->setObjectName(QStringLiteral("payloadPlaceholder"));
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setWordWrap(true);
+    m_placeholder->setStyleSheet(QStringLiteral("color: #707070;"));
+    m_stack->addWidget(m_tree);
+    m_stack->addWidget(m_placeholder);
+    layout->addWidget(m_stack, 1);
     clear();
 }
 
@@ -36,7 +47,8 @@ void RecordDetail::clear(const QString &hint)
     m_heading->setText(hint.isEmpty() ? tr("Select a record to see its payload.") : hint);
     m_problem->hide();
     m_tree->clear();
-    m_tree->hide();
+    m_placeholder->setText(tr("No payload to show."));
+    m_stack->setCurrentWidget(m_placeholder);
 }
 
 void RecordDetail::setRecord(const es::inspect::DecodedRecord &record)
@@ -45,7 +57,9 @@ void RecordDetail::setRecord(const es::inspect::DecodedRecord &record)
     QStringList parts;
     if (record.notificationId)
         parts << tr("Notification <b>%1</b>").arg(*record.notificationId);
-    parts << tr("aggregate <tt>%1</tt> v<b>%2</b>").arg(es::gui::idText(record.originatorId)).arg(record.originatorVersion);
+    parts << tr("aggregate <tt>%1</tt> v<b>%2</b>")
+                 .arg(es::gui::idText(record.originatorId))
+                 .arg(record.originatorVersion);
     QString heading = parts.join(QStringLiteral(" · "));
     heading += QStringLiteral("<br><b>%1</b>").arg(es::gui::topicClass(record.topic).toHtmlEscaped());
     heading += QStringLiteral(" <span style='color:#707070'>%1</span>").arg(record.topic.toHtmlEscaped());
@@ -57,23 +71,28 @@ void RecordDetail::setRecord(const es::inspect::DecodedRecord &record)
         facts << time;
     if (!record.topicKnown)
         facts << tr("topic not registered in this program (shown generically)");
-    heading += QStringLiteral("<br><span style='color:#505050'>%1</span>").arg(facts.join(QStringLiteral(" · ")).toHtmlEscaped());
+    heading += QStringLiteral("<br><span style='color:#505050'>%1</span>")
+                   .arg(facts.join(QStringLiteral(" · ")).toHtmlEscaped());
     m_heading->setText(heading);
     // The problem's name, then the decoder's reason (which may begin with the name already).
     QString problem;
     if (record.decoded.problem != es::DecodedState::Problem::None) {
         const QString name = es::DecodedState::problemName(record.decoded.problem);
-        problem = record.decoded.error.startsWith(name) ? record.decoded.error
-                                                        : QStringLiteral("%1: %2").arg(name, record.decoded.error);
+        problem = record.decoded.error.startsWith(name)
+            ? record.decoded.error
+            : QStringLiteral("%1: %2").arg(name, record.decoded.error);
     }
     m_problem->setText(problem);
     m_problem->setVisible(!problem.isEmpty());
-    // Without a state there is nothing to show as a tree: the problem says why.
-    m_tree->setVisible(record.decoded.hasState());
-    if (record.decoded.hasState())
+    // Without a state there is nothing to show as a tree: the problem above says why.
+    if (record.decoded.hasState()) {
         m_tree->setRecord(record);
-    else
+        m_stack->setCurrentWidget(m_tree);
+    } else {
         m_tree->clear();
+        m_placeholder->setText(tr("This record cannot be decoded, so it has no payload to show."));
+        m_stack->setCurrentWidget(m_placeholder);
+    }
 }
 
 QString RecordDetail::problemText() const
@@ -88,8 +107,7 @@ QString RecordDetail::payloadJson() const
     if (m_record->decoded.hasState()) {
         try {
             return QString::fromUtf8(es::inspect::sortedJson(m_record->decoded.state));
-        } catch (const std::exception &) {
-        }
+        } catch (const std::exception &) { }
     }
     return es::gui::recordJson(*m_record);
 }

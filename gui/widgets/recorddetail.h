@@ -12,6 +12,7 @@
 
 class JsonTreeView;
 class QLabel;
+class QStackedWidget;
 
 class RecordDetail : public QWidget
 {
@@ -33,5 +34,7 @@ private:
     QLabel *m_heading = nullptr;
     QLabel *m_problem = nullptr;
     JsonTreeView *m_tree = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    QLabel *m_placeholder = nullptr;
     std::optional<es::inspect::DecodedRecord> m_record;
 };

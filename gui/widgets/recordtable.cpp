@@ -48,10 +48,11 @@ void RecordTable::setModel(QAbstractItemModel *newModel)
             if (model())
                 spanGaps(0, model()->rowCount() - 1);
         });
-        connect(newModel, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &, int first, int last) {
-            fitColumnsOnce();
-            spanGaps(first, last);
-        });
+        connect(newModel, &QAbstractItemModel::rowsInserted, this,
+                [this](const QModelIndex &, int first, int last) {
+                    fitColumnsOnce();
+                    spanGaps(first, last);
+                });
     }
 }
 
@@ -61,8 +62,17 @@ void RecordTable::spanGaps(int first, int last)
         return;
     const int columns = model()->columnCount();
     for (int r = first; r <= last; ++r) {
-        if (model()->index(r, 0).data(es::gui::RowKindRole).toInt() == static_cast<int>(es::gui::RowKind::Gap))
-            setSpan(r, 1, 1, columns - 1);
+        if (model()->index(r, 0).data(es::gui::RowKindRole).toInt()
+            != static_cast<int>(es::gui::RowKind::Gap))
+            continue;
+        // The span starts at the gap's text (after the id) and runs to the last column.
+        for (int c = 1; c < columns; ++c) {
+            if (!model()->index(r, c).data().toString().isEmpty()) {
+                if (c < columns - 1)
+                    setSpan(r, c, 1, columns - c);
+                break;
+            }
+        }
     }
 }
 

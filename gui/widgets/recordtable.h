@@ -27,7 +27,7 @@ public:
     int currentRow() const;
 
     void setModel(QAbstractItemModel *model) override;
-    // Gap marker rows (es::gui::RowKind::Gap) span every column but the first, so that their text
+    // Gap marker rows (es::gui::RowKind::Gap) span from their text to the last column, so that it
     // ("3 ids missing (21–23)") reads whole.
     void setSpanGapRows(bool on) { m_spanGaps = on; }
 

@@ -36,15 +36,17 @@ SnapshotsPage::SnapshotsPage(es::gui::StoreSession *session, QWidget *parent)
     m_detail->setObjectName(QStringLiteral("snapshotDetail"));
     m_splitter->setStretchFactor(0, 1);
     m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({500, 500}); // scaled to the page when first laid out
     layout->addWidget(m_splitter, 1);
 
     connect(m_newestFirst, &QCheckBox::toggled, m_model, &SnapshotsModel::setNewestFirst);
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
-        if (const auto *record = m_model->record(current.row()))
-            m_detail->setRecord(*record);
-        else
-            m_detail->clear(tr("Select a snapshot to see its state."));
-    });
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                if (const auto *record = m_model->record(current.row()))
+                    m_detail->setRecord(*record);
+                else
+                    m_detail->clear(tr("Select a snapshot to see its state."));
+            });
     connect(m_table, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
         const QUuid id = index.data(es::gui::IdRole).toUuid();
         if (!id.isNull())

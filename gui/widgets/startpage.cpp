@@ -19,10 +19,11 @@ StartPage::StartPage(const QList<QAction *> &openActions, QWidget *parent) : QWi
 
     auto *title = new QLabel(tr("<h1>Event Store Inspector</h1>"), this);
     outer->addWidget(title);
-    auto *subtitle = new QLabel(
-        tr("Open an event store written by Python's eventsourcing library or by this engine: a SQLite file, a folder of "
-           "them (a system), a PostgreSQL database or a remote notification log. Stores are opened read-only."),
-        this);
+    auto *subtitle = new QLabel(tr("Open an event store written by Python's eventsourcing library or by this "
+                                   "engine: a SQLite file, a folder of "
+                                   "them (a system), a PostgreSQL database or a remote notification log. "
+                                   "Stores are opened read-only."),
+                                this);
     subtitle->setWordWrap(true);
     outer->addWidget(subtitle);
 
@@ -44,11 +45,14 @@ StartPage::StartPage(const QList<QAction *> &openActions, QWidget *parent) : QWi
         button->setToolButtonStyle(Qt::ToolButtonTextOnly);
         button->setMinimumWidth(220);
         button->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
-        auto *hint = new QLabel(action->toolTip() == action->text().remove(QLatin1Char('&')) ? QString() : action->toolTip(), this);
+        auto *hint = new QLabel(
+            action->toolTip() == action->text().remove(QLatin1Char('&')) ? QString() : action->toolTip(),
+            this);
         hint->setStyleSheet(QStringLiteral("color: #606060;"));
         QString shortcut = action->shortcut().toString(QKeySequence::NativeText);
         if (!shortcut.isEmpty())
-            hint->setText(hint->text().isEmpty() ? shortcut : QStringLiteral("%1  (%2)").arg(hint->text(), shortcut));
+            hint->setText(hint->text().isEmpty() ? shortcut
+                                                 : QStringLiteral("%1  (%2)").arg(hint->text(), shortcut));
         grid->addWidget(button, row, 0);
         grid->addWidget(hint, row, 1);
         ++row;
@@ -64,9 +68,10 @@ StartPage::StartPage(const QList<QAction *> &openActions, QWidget *parent) : QWi
     m_recent->setAlternatingRowColors(true);
     m_recentLabel->setBuddy(m_recent);
     outer->addWidget(m_recent, 1);
-    auto *dropHint = new QLabel(tr("You can also drop a store file or folder on this window, or give its path or URL "
-                                   "on the command line: es-inspector <path-or-url>."),
-                                this);
+    auto *dropHint
+        = new QLabel(tr("You can also drop a store file or folder on this window, or give its path or URL "
+                        "on the command line: es-inspector <path-or-url>."),
+                     this);
     dropHint->setWordWrap(true);
     dropHint->setStyleSheet(QStringLiteral("color: #606060;"));
     outer->addWidget(dropHint);

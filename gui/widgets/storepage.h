@@ -18,7 +18,9 @@ class StorePage : public QWidget
 {
     Q_OBJECT
 public:
-    explicit StorePage(es::gui::StoreSession *session, QWidget *parent = nullptr) : QWidget(parent), m_session(session) { }
+    explicit StorePage(es::gui::StoreSession *session, QWidget *parent = nullptr)
+        : QWidget(parent), m_session(session)
+    { }
 
     es::gui::StoreSession *session() const { return m_session; }
 

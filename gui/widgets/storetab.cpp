@@ -32,7 +32,8 @@ using es::gui::ApplicationsModel;
 using es::gui::StoreSession;
 using es::inspect::KeyCheck;
 
-StoreTab::StoreTab(const QString &url, Secrets *secrets, const es::inspect::OpenOptions &options, QWidget *parent)
+StoreTab::StoreTab(const QString &url, Secrets *secrets, const es::inspect::OpenOptions &options,
+                   QWidget *parent)
     : QWidget(parent), m_url(url), m_secrets(secrets), m_options(options), m_session(new StoreSession(this))
 {
     setObjectName(QStringLiteral("storeTab"));
@@ -48,7 +49,7 @@ StoreTab::StoreTab(const QString &url, Secrets *secrets, const es::inspect::Open
     connect(m_session, &StoreSession::opened, this, &StoreTab::sessionOpened);
     connect(m_session, &StoreSession::openFailed, this, &StoreTab::sessionFailed);
     connect(m_session, &StoreSession::jobStarted, this, [this](quint64 job, quint64, const QString &title) {
-        m_jobs.insert(job, RunningJob{title, 0, -1});
+        m_jobs.insert(job, RunningJob {title, 0, -1});
         m_jobOrder.append(job);
         emit jobsChanged();
     });
@@ -67,8 +68,10 @@ StoreTab::StoreTab(const QString &url, Secrets *secrets, const es::inspect::Open
         }
     };
     connect(m_session, &StoreSession::jobFinished, this, [jobEnded](quint64 job, quint64) { jobEnded(job); });
-    connect(m_session, &StoreSession::jobCancelled, this, [jobEnded](quint64 job, quint64) { jobEnded(job); });
-    connect(m_session, &StoreSession::jobFailed, this, [jobEnded](quint64 job, quint64, const QString &) { jobEnded(job); });
+    connect(m_session, &StoreSession::jobCancelled, this,
+            [jobEnded](quint64 job, quint64) { jobEnded(job); });
+    connect(m_session, &StoreSession::jobFailed, this,
+            [jobEnded](quint64 job, quint64, const QString &) { jobEnded(job); });
     connect(m_session, &StoreSession::decodingChanged, this, &StoreTab::updateKeyState);
 
     connect(m_applications, &ApplicationsModel::countsArrived, this, [this](const QString &app) {
@@ -79,8 +82,10 @@ StoreTab::StoreTab(const QString &url, Secrets *secrets, const es::inspect::Open
         const int item = m_appChooser->findData(m_applications->applicationAt(row));
         if (item >= 0) {
             if (const auto counts = m_applications->counts(row); counts && counts->events >= 0)
-                m_appChooser->setItemText(item, tr("%1 (%2 events)").arg(m_applications->applicationAt(row),
-                                                                         QLocale().toString(counts->events)));
+                m_appChooser->setItemText(
+                    item,
+                    tr("%1 (%2 events)")
+                        .arg(m_applications->applicationAt(row), QLocale().toString(counts->events)));
         }
     });
     connect(m_applications, &ApplicationsModel::allCountsArrived, this, &StoreTab::countsChanged);
@@ -135,10 +140,12 @@ void StoreTab::buildErrorPage()
     m_errorText->setObjectName(QStringLiteral("openError"));
     m_errorText->setWordWrap(true);
     m_errorText->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_errorText->setStyleSheet(QStringLiteral("QLabel { color: #b00020; background: #fde7ea; border: 1px solid #f3b6bf;"
-                                              " border-radius: 4px; padding: 10px; font-size: 11pt; }"));
+    m_errorText->setStyleSheet(
+        QStringLiteral("QLabel { color: #b00020; background: #fde7ea; border: 1px solid #f3b6bf;"
+                       " border-radius: 4px; padding: 10px; font-size: 11pt; }"));
     layout->addWidget(m_errorText);
-    auto *hint = new QLabel(tr("Nothing was changed: stores are opened read-only. Your other tabs stay open."), page);
+    auto *hint = new QLabel(
+        tr("Nothing was changed: stores are opened read-only. Your other tabs stay open."), page);
     hint->setWordWrap(true);
     hint->setStyleSheet(QStringLiteral("color: #606060;"));
     layout->addWidget(hint);
@@ -193,7 +200,8 @@ void StoreTab::buildStorePage()
 
     m_banner = new QFrame(m_storeWidget);
     m_banner->setObjectName(QStringLiteral("keyBanner"));
-    m_banner->setStyleSheet(QStringLiteral("#keyBanner { background: #fff3cd; border: 1px solid #e0c068; border-radius: 4px; }"));
+    m_banner->setStyleSheet(
+        QStringLiteral("#keyBanner { background: #fff3cd; border: 1px solid #e0c068; border-radius: 4px; }"));
     auto *bannerLayout = new QHBoxLayout(m_banner);
     m_bannerText = new QLabel(m_banner);
     m_bannerText->setObjectName(QStringLiteral("keyBannerText"));
@@ -257,7 +265,8 @@ void StoreTab::open()
     m_error.clear();
     if (m_session->state() != StoreSession::State::Closed)
         m_session->close();
-    m_openingText->setText(tr("<h3>Opening %1</h3>Looking for applications in the store…").arg(displayUrl().toHtmlEscaped()));
+    m_openingText->setText(
+        tr("<h3>Opening %1</h3>Looking for applications in the store…").arg(displayUrl().toHtmlEscaped()));
     setState(State::Opening);
     if (m_session->open(m_url, m_options) == 0)
         sessionFailed(tr("The store could not be opened."));
@@ -266,7 +275,8 @@ void StoreTab::open()
 void StoreTab::sessionFailed(const QString &message)
 {
     m_error = message;
-    m_errorTitle->setText(tr("<h2>Could not open this store</h2><p><tt>%1</tt></p>").arg(displayUrl().toHtmlEscaped()));
+    m_errorTitle->setText(
+        tr("<h2>Could not open this store</h2><p><tt>%1</tt></p>").arg(displayUrl().toHtmlEscaped()));
     m_errorText->setText(message);
     setState(State::Failed);
     emit openFailed(message);
@@ -477,8 +487,9 @@ bool StoreTab::setCipherKey(const QString &application, const QString &key, bool
     if (m_secrets)
         m_secrets->write(Secrets::cipherKeyFor(displayUrl(), application), key, remember);
     m_keyAsked.insert(application.toLower(), true);
-    emit statusMessage(application.isEmpty() ? tr("Records are decoded with the new key.")
-                                             : tr("Records of %1 are decoded with the new key.").arg(application));
+    emit statusMessage(application.isEmpty()
+                           ? tr("Records are decoded with the new key.")
+                           : tr("Records of %1 are decoded with the new key.").arg(application));
     return true;
 }
 
@@ -488,13 +499,31 @@ void StoreTab::askForKey(const QString &application)
     const int row = m_applications->rowOf(app);
     const auto check = m_applications->keyCheck(row);
     const QString reason = check ? check->message : tr("The records are encrypted.");
-    CipherKeyDialog dialog(tr("%1 in %2").arg(app, displayUrl()), reason, m_secrets && m_secrets->isKeychainAvailable(), this);
+    CipherKeyDialog dialog(tr("%1 in %2").arg(app, displayUrl()), reason,
+                           m_secrets && m_secrets->isKeychainAvailable(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     QString error;
     if (!setCipherKey(app, dialog.key(), dialog.remember(), &error))
         m_bannerText->setText(tr("The key was not used: %1").arg(error));
 }
+
+namespace {
+
+// The key check's message without its leading verdict ("wrong key: none of…" → "None of…"), for a
+// banner that says the verdict itself.
+QString withoutVerdict(const QString &message)
+{
+    const qsizetype colon = message.indexOf(QLatin1String(": "));
+    if (colon < 0 || colon > 24)
+        return message;
+    QString rest = message.mid(colon + 2);
+    if (!rest.isEmpty())
+        rest[0] = rest.at(0).toUpper();
+    return rest;
+}
+
+} // namespace
 
 void StoreTab::updateKeyState()
 {
@@ -515,27 +544,31 @@ void StoreTab::updateKeyState()
     switch (check->verdict) {
     case KeyCheck::Verdict::Empty:
     case KeyCheck::Verdict::NotEncrypted:
-        m_keyBadge->set(source.isEmpty() ? QString() : tr("NOT ENCRYPTED"), Badge::Tone::Neutral, check->message);
+        m_keyBadge->set(source.isEmpty() ? QString() : tr("NOT ENCRYPTED"), Badge::Tone::Neutral,
+                        check->message);
         break;
     case KeyCheck::Verdict::NeedsKey:
         m_keyBadge->set(tr("NEEDS KEY"), Badge::Tone::Warning, check->message);
-        banner = tr("Records of <b>%1</b> are encrypted. Enter the cipher key to read them; until then each record "
+        banner = tr("Records of <b>%1</b> are encrypted. Enter the cipher key to read them; until then each "
+                    "record "
                     "says it needs a key.")
                      .arg(m_application.toHtmlEscaped());
         break;
     case KeyCheck::Verdict::KeyOpens:
         m_keyBadge->set(tr("ENCRYPTED · KEY OK"), Badge::Tone::Good,
-                        source.isEmpty() ? check->message : tr("%1 (key from %2)").arg(check->message, source));
+                        source.isEmpty() ? check->message
+                                         : tr("%1 (key from %2)").arg(check->message, source));
         break;
     case KeyCheck::Verdict::WrongKey:
         m_keyBadge->set(tr("WRONG KEY"), Badge::Tone::Error, check->message);
-        banner = tr("<b>Wrong key for %1.</b> %2").arg(m_application.toHtmlEscaped(), check->message.toHtmlEscaped());
+        banner = tr("<b>Wrong key for %1.</b> %2")
+                     .arg(m_application.toHtmlEscaped(), withoutVerdict(check->message).toHtmlEscaped());
         button = tr("Enter another &key…");
         break;
     case KeyCheck::Verdict::SomeFail:
         m_keyBadge->set(tr("SOME RECORDS FAIL"), Badge::Tone::Error, check->message);
         banner = tr("<b>Some records of %1 cannot be opened with the key</b> (altered records?). %2")
-                     .arg(m_application.toHtmlEscaped(), check->message.toHtmlEscaped());
+                     .arg(m_application.toHtmlEscaped(), withoutVerdict(check->message).toHtmlEscaped());
         button = tr("Enter another &key…");
         break;
     }
@@ -567,6 +600,8 @@ QString StoreTab::countsText() const
         parts << tr("%1 tracking records").arg(locale.toString(counts->tracking));
     if (counts->maxNotificationId >= 0)
         parts << tr("last id %1").arg(locale.toString(counts->maxNotificationId));
+    if (parts.isEmpty())
+        return tr("%1: no counts (a remote log cannot be counted)").arg(m_application);
     return QStringLiteral("%1: %2").arg(m_application, parts.join(QStringLiteral(" · ")));
 }
 

@@ -46,10 +46,20 @@ class StoreTab : public QWidget
     Q_OBJECT
 public:
     enum class State { Opening, Open, Failed };
-    enum Page { ApplicationsView, AggregatesView, AggregateView, LogView, SnapshotsView, TrackingView, VerifyView, PageCount };
+    enum Page {
+        ApplicationsView,
+        AggregatesView,
+        AggregateView,
+        LogView,
+        SnapshotsView,
+        TrackingView,
+        VerifyView,
+        PageCount
+    };
 
     // `url` may hold a password: it is given to the session only, never shown or remembered.
-    StoreTab(const QString &url, Secrets *secrets, const es::inspect::OpenOptions &options = {}, QWidget *parent = nullptr);
+    StoreTab(const QString &url, Secrets *secrets, const es::inspect::OpenOptions &options = {},
+             QWidget *parent = nullptr);
     ~StoreTab() override;
 
     // Starts opening (again, after a failure).
@@ -91,7 +101,8 @@ public:
     // Decodes `application`'s records (all applications when "") with a key; remembers it in the
     // keychain for this store when `remember` (for the session otherwise). False with the reason
     // when the key is not base64 of 16, 24 or 32 bytes.
-    bool setCipherKey(const QString &application, const QString &key, bool remember, QString *error = nullptr);
+    bool setCipherKey(const QString &application, const QString &key, bool remember,
+                      QString *error = nullptr);
     // Asks for the key of `application` (the current one when "") with the cipher key dialog.
     void askForKey(const QString &application = QString());
 

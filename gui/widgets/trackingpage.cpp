@@ -17,10 +17,11 @@ TrackingPage::TrackingPage(es::gui::StoreSession *session, QWidget *parent)
 {
     setObjectName(QStringLiteral("trackingPage"));
     auto *layout = new QVBoxLayout(this);
-    auto *intro = new QLabel(tr("Each process application (follower) records how far it has processed the notification "
-                                "log of every application it follows. The lag is the upstream's last notification id "
-                                "minus that position: 0 means caught up."),
-                             this);
+    auto *intro = new QLabel(
+        tr("Each process application (follower) records how far it has processed the notification "
+           "log of every application it follows. The lag is the upstream's last notification id "
+           "minus that position: 0 means caught up."),
+        this);
     intro->setWordWrap(true);
     layout->addWidget(intro);
     auto *bar = new QHBoxLayout;
@@ -96,8 +97,9 @@ void TrackingPage::updateStatus()
         for (int r = 0; r < m_model->rowCount(); ++r)
             if (const auto *row = m_model->rowAt(r); row && row->position.lag && *row->position.lag > 0)
                 ++behind;
-        text = behind == 0 ? tr("%n upstream position(s); every follower is caught up.", nullptr, m_model->rowCount())
-                           : tr("%n upstream position(s); %1 behind.", nullptr, m_model->rowCount()).arg(behind);
+        text = behind == 0
+            ? tr("%n upstream position(s); every follower is caught up.", nullptr, m_model->rowCount())
+            : tr("%n upstream position(s); %1 behind.", nullptr, m_model->rowCount()).arg(behind);
     }
     m_status->setText(text);
     m_status->setStyleSheet(m_error.isEmpty() ? QString() : QStringLiteral("color: #b00020;"));

@@ -39,8 +39,8 @@ inline void isolateInspector(const QString &settingsDir)
 }
 
 // Opens `url` in the window and waits until the tab is open or has failed.
-inline StoreTab *openAndWait(MainWindow &window, const QString &url, const es::inspect::OpenOptions &options = {},
-                             int timeoutMs = 30000)
+inline StoreTab *openAndWait(MainWindow &window, const QString &url,
+                             const es::inspect::OpenOptions &options = {}, int timeoutMs = 30000)
 {
     StoreTab *tab = window.openStore(url, options);
     if (!tab)
@@ -61,8 +61,7 @@ inline bool waitSessionIdle(StoreTab *tab, int timeoutMs = 30000)
 }
 
 // fetchMore() until the model says no more, waiting for each page (isLoading()).
-template<typename Model>
-bool fetchAll(Model &model, int timeoutMs = 60000)
+template<typename Model> bool fetchAll(Model &model, int timeoutMs = 60000)
 {
     QElapsedTimer timer;
     timer.start();

@@ -6,8 +6,10 @@
 // open; shortcuts, copy as JSON, recent stores; the connection and cipher key dialogs. Each main view
 // is written as a PNG to es::test::outputDir() (inspector-*.png).
 #include "appsettings.h"
+#include "bankaccounts/application.h"
 #include "dialogs/cipherkeydialog.h"
 #include "dialogs/connectiondialog.h"
+#include "es/remotelog.h"
 #include "es/uuid.h"
 #include "inspectortesting.h"
 #include "models/cataloguemodel.h"
@@ -39,8 +41,10 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMimeData>
 #include <QRandomGenerator>
 #include <QSlider>
+#include <QSplitter>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -135,7 +139,8 @@ private slots:
         const QStringList recent = AppSettings::recentStores();
         QCOMPARE(recent.size(), 2);
         QCOMPARE(recent.first(), QStringLiteral("/data/stores/bankaccounts.sqlite"));
-        QVERIFY2(!recent.last().contains(QLatin1String("secret")), "a password must never reach the settings");
+        QVERIFY2(!recent.last().contains(QLatin1String("secret")),
+                 "a password must never reach the settings");
 
         MainWindow window(false);
         prepare(window);
@@ -160,7 +165,8 @@ private slots:
         QTRY_COMPARE(window.storeCount(), 1);
         QTRY_COMPARE(window.currentStore()->state(), StoreTab::State::Open);
         QVERIFY(window.tabs()->isVisible());
-        QCOMPARE(window.currentStore()->session()->applicationNames(), QStringList{QStringLiteral("invoice")});
+        QCOMPARE(window.currentStore()->session()->applicationNames(),
+                 QStringList {QStringLiteral("invoice")});
     }
 
     // --- the reference stores' numbers ------------------------------------------------------------
@@ -173,16 +179,22 @@ private slots:
         QTest::addColumn<int>("events");
         QTest::addColumn<int>("aggregates");
         QTest::addColumn<int>("snapshots");
-        QTest::newRow("bankaccounts") << "bankaccounts.sqlite" << "" << "bankaccounts"
-                                      << countLines(QStringLiteral("bankaccounts.notifications.jsonl"))
-                                      << countKeys(QStringLiteral("bankaccounts.accounts.json"))
-                                      << countLines(QStringLiteral("bankaccounts.snapshots.jsonl"));
+        QTest::newRow("bankaccounts")
+            << "bankaccounts.sqlite"
+            << ""
+            << "bankaccounts" << countLines(QStringLiteral("bankaccounts.notifications.jsonl"))
+            << countKeys(QStringLiteral("bankaccounts.accounts.json"))
+            << countLines(QStringLiteral("bankaccounts.snapshots.jsonl"));
         QTest::newRow("bankaccounts.zlib-aes")
-            << "bankaccounts.zlib-aes.sqlite" << "bankaccounts.zlib-aes.key" << "bankaccounts.zlib-aes"
+            << "bankaccounts.zlib-aes.sqlite"
+            << "bankaccounts.zlib-aes.key"
+            << "bankaccounts.zlib-aes"
             << countLines(QStringLiteral("bankaccounts.zlib-aes.notifications.jsonl"))
             << countKeys(QStringLiteral("bankaccounts.zlib-aes.accounts.json"))
             << countLines(QStringLiteral("bankaccounts.zlib-aes.snapshots.jsonl"));
-        QTest::newRow("invoice") << "invoice.sqlite" << "" << "invoice" << countLines(QStringLiteral("invoice.notifications.jsonl"))
+        QTest::newRow("invoice") << "invoice.sqlite"
+                                 << ""
+                                 << "invoice" << countLines(QStringLiteral("invoice.notifications.jsonl"))
                                  << 1 << countLines(QStringLiteral("invoice.snapshots.jsonl"));
     }
 
@@ -204,7 +216,8 @@ private slots:
         QCOMPARE(tab->state(), StoreTab::State::Open);
         QVERIFY(tab->readOnlyBadge()->isVisible());
         if (!key.isEmpty())
-            QVERIFY(tab->setCipherKey(QString(), QString::fromLatin1(readFile(fixture(key))).trimmed(), false));
+            QVERIFY(
+                tab->setCipherKey(QString(), QString::fromLatin1(readFile(fixture(key))).trimmed(), false));
 
         // Applications, with counts as they arrive.
         auto *apps = tab->applicationsModel();
@@ -236,7 +249,8 @@ private slots:
             if (i.data(es::gui::RowKindRole).toInt() != static_cast<int>(RowKind::Record))
                 continue;
             ++records;
-            QVERIFY2(i.data(es::gui::ProblemRole).toString().isEmpty(), qPrintable(i.data(es::gui::ProblemRole).toString()));
+            QVERIFY2(i.data(es::gui::ProblemRole).toString().isEmpty(),
+                     qPrintable(i.data(es::gui::ProblemRole).toString()));
         }
         QCOMPARE(records, events);
         QCOMPARE(log->lastLogId(), static_cast<qint64>(events));
@@ -304,14 +318,19 @@ private slots:
         window.action(QStringLiteral("find"))->trigger();
         QLineEdit *search = tab->aggregatesPage()->searchField();
         QTRY_VERIFY(search->hasFocus());
-        const QString firstId = model->index(0, 0).data(es::gui::IdRole).toUuid().toString(QUuid::WithoutBraces);
+        const QString firstId
+            = model->index(0, 0).data(es::gui::IdRole).toUuid().toString(QUuid::WithoutBraces);
         QTest::keyClicks(search, firstId.left(6));
         QTest::keyClick(search, Qt::Key_Return);
         QTRY_COMPARE(model->idPrefix(), firstId.left(6));
         QVERIFY(fetchAll(*model));
         QVERIFY(model->rowCount() >= 1);
         for (int r = 0; r < model->rowCount(); ++r)
-            QVERIFY(model->index(r, 0).data(es::gui::IdRole).toUuid().toString(QUuid::WithoutBraces).startsWith(firstId.left(6)));
+            QVERIFY(model->index(r, 0)
+                        .data(es::gui::IdRole)
+                        .toUuid()
+                        .toString(QUuid::WithoutBraces)
+                        .startsWith(firstId.left(6)));
         // Not hex: refused, list unchanged.
         search->setText(QStringLiteral("xyz"));
         QTest::keyClick(search, Qt::Key_Return);
@@ -336,7 +355,9 @@ private slots:
     void oneAggregateWithItsStateAtEveryVersion()
     {
         ES_REQUIRE_FIXTURES();
-        const QJsonObject accounts = QJsonDocument::fromJson(readFile(fixture(QStringLiteral("bankaccounts.accounts.json")))).object();
+        const QJsonObject accounts
+            = QJsonDocument::fromJson(readFile(fixture(QStringLiteral("bankaccounts.accounts.json"))))
+                  .object();
         // The account with the most versions.
         QString chosen;
         int versions = 0;
@@ -380,19 +401,23 @@ private slots:
         auto *state = page->stateTree()->jsonModel();
         const QModelIndex balance = state->indexForPath(QStringLiteral("state.balance"));
         QVERIFY(balance.isValid());
-        QCOMPARE(balance.siblingAtColumn(es::gui::JsonTreeModel::TypeColumn).data().toString(), QStringLiteral("Decimal"));
-        const QString expected = accounts.value(chosen).toObject().value(QStringLiteral("balance")).toString();
+        QCOMPARE(balance.siblingAtColumn(es::gui::JsonTreeModel::TypeColumn).data().toString(),
+                 QStringLiteral("Decimal"));
+        const QString expected
+            = accounts.value(chosen).toObject().value(QStringLiteral("balance")).toString();
         QCOMPARE(balance.siblingAtColumn(es::gui::JsonTreeModel::ValueColumn).data().toString(), expected);
 
         // The latest snapshot against a full replay (the account may have none).
         QTRY_VERIFY(!page->snapshotCheck()->text().isEmpty());
-        QVERIFY2(!page->snapshotCheck()->text().contains(QStringLiteral("differs")), qPrintable(page->snapshotCheck()->text()));
+        QVERIFY2(!page->snapshotCheck()->text().contains(QStringLiteral("differs")),
+                 qPrintable(page->snapshotCheck()->text()));
 
         // Moving the slider rebuilds an earlier version.
         page->versionSlider()->setFocus();
         QTest::keyClick(page->versionSlider(), Qt::Key_Home);
         QCOMPARE(page->versionSlider()->value(), 1);
-        QTRY_VERIFY2(page->stateStatus()->text().contains(QStringLiteral("version <b>1</b>")), qPrintable(page->stateStatus()->text()));
+        QTRY_VERIFY2(page->stateStatus()->text().contains(QStringLiteral("version <b>1</b>")),
+                     qPrintable(page->stateStatus()->text()));
         QTRY_COMPARE(state->indexForPath(QStringLiteral("state.balance"))
                          .siblingAtColumn(es::gui::JsonTreeModel::ValueColumn)
                          .data()
@@ -407,7 +432,9 @@ private slots:
         QTRY_VERIFY(page->diffModel()->rowCount() > 0);
         bool balanceChanged = false;
         for (int r = 0; r < page->diffModel()->rowCount(); ++r)
-            balanceChanged |= page->diffModel()->index(r, es::gui::JsonDiffModel::PathColumn).data().toString() == QLatin1String("state.balance");
+            balanceChanged
+                |= page->diffModel()->index(r, es::gui::JsonDiffModel::PathColumn).data().toString()
+                == QLatin1String("state.balance");
         QVERIFY(balanceChanged);
 
         // Select a credit event for the screenshot: its amount is a Decimal in the tree.
@@ -426,7 +453,8 @@ private slots:
 
         // Copy payload as JSON: the selected event's state.
         window.action(QStringLiteral("copyPayload"))->trigger();
-        const QJsonObject copied = QJsonDocument::fromJson(QApplication::clipboard()->text().toUtf8()).object();
+        const QJsonObject copied
+            = QJsonDocument::fromJson(QApplication::clipboard()->text().toUtf8()).object();
         QVERIFY2(copied.contains(QStringLiteral("timestamp")), qPrintable(QApplication::clipboard()->text()));
     }
 
@@ -468,7 +496,8 @@ private slots:
         ES_REQUIRE_FIXTURES();
         const QString path = copy(QStringLiteral("bankaccounts.sqlite"));
         QVERIFY(deleteNotifications(path, 21, 23));
-        const QList<QByteArray> lines = jsonlLines(fixture(QStringLiteral("bankaccounts.notifications.jsonl")));
+        const QList<QByteArray> lines
+            = jsonlLines(fixture(QStringLiteral("bankaccounts.notifications.jsonl")));
 
         MainWindow window(false);
         prepare(window);
@@ -510,7 +539,8 @@ private slots:
         QCOMPARE(page->detail()->record()->notificationId.value_or(-1), 1);
 
         // A topic filter: only those events.
-        page->setTopicFilter(QStringLiteral("eventsourcing.examples.bankaccounts.domainmodel:BankAccount.Opened"));
+        page->setTopicFilter(
+            QStringLiteral("eventsourcing.examples.bankaccounts.domainmodel:BankAccount.Opened"));
         QVERIFY(fetchAll(*log));
         int opened = 0;
         for (int r = 0; r < log->rowCount(); ++r) {
@@ -554,7 +584,8 @@ private slots:
         QTRY_COMPARE(tab->keyBadge()->text(), QStringLiteral("NEEDS KEY"));
         QVERIFY(tab->keyBanner()->isVisible());
         QTRY_VERIFY(log->rowCount() > 0 && !log->isLoading());
-        QCOMPARE(log->index(0, es::gui::LogModel::StatusColumn).data().toString(), QStringLiteral("needs key"));
+        QCOMPARE(log->index(0, es::gui::LogModel::StatusColumn).data().toString(),
+                 QStringLiteral("needs key"));
 
         // A wrong key: the badge says so, each row says why in place.
         QByteArray wrong(32, '\0');
@@ -563,7 +594,8 @@ private slots:
         QVERIFY(tab->setCipherKey(QString(), QString::fromLatin1(wrong.toBase64()), false));
         QTRY_COMPARE(tab->keyBadge()->text(), QStringLiteral("WRONG KEY"));
         QTRY_VERIFY(!log->isLoading() && log->rowCount() > 0
-                    && log->index(0, es::gui::LogModel::StatusColumn).data().toString() == QLatin1String("cannot decrypt"));
+                    && log->index(0, es::gui::LogModel::StatusColumn).data().toString()
+                        == QLatin1String("cannot decrypt"));
         QVERIFY(tab->keyBanner()->isVisible());
         const QString reason = log->index(0, 0).data(es::gui::ProblemRole).toString();
         QVERIFY2(reason.contains(QLatin1String("cannot decrypt")), qPrintable(reason));
@@ -579,7 +611,8 @@ private slots:
         QVERIFY(!error.isEmpty());
 
         // The key: every row reads.
-        const QString key = QString::fromLatin1(readFile(fixture(QStringLiteral("bankaccounts.zlib-aes.key")))).trimmed();
+        const QString key
+            = QString::fromLatin1(readFile(fixture(QStringLiteral("bankaccounts.zlib-aes.key")))).trimmed();
         QVERIFY(tab->setCipherKey(QString(), key, false));
         QTRY_COMPARE(tab->keyBadge()->text(), QStringLiteral("ENCRYPTED · KEY OK"));
         QVERIFY(!tab->keyBanner()->isVisible());
@@ -613,7 +646,8 @@ private slots:
             }
         }
         QCOMPARE(problems, 1);
-        QCOMPARE(log->index(damaged, es::gui::LogModel::StatusColumn).data().toString(), QStringLiteral("not JSON"));
+        QCOMPARE(log->index(damaged, es::gui::LogModel::StatusColumn).data().toString(),
+                 QStringLiteral("not JSON"));
         const QString reason = log->index(damaged, 0).data(es::gui::ProblemRole).toString();
         QVERIFY2(reason.startsWith(QLatin1String("not JSON")), qPrintable(reason));
         QVERIFY(log->index(damaged, 0).data(Qt::ForegroundRole).isValid());
@@ -660,7 +694,8 @@ private slots:
         }
         StoreTab *bad = openAndWait(window, garbage);
         QCOMPARE(bad->state(), StoreTab::State::Failed);
-        QVERIFY2(bad->errorMessage().contains(QLatin1String("not a SQLite database")), qPrintable(bad->errorMessage()));
+        QVERIFY2(bad->errorMessage().contains(QLatin1String("not a SQLite database")),
+                 qPrintable(bad->errorMessage()));
         QCOMPARE(bad->errorLabel()->text(), bad->errorMessage());
         QVERIFY(bad->errorLabel()->isVisible());
         QCOMPARE(window.storeCount(), 2);
@@ -676,7 +711,8 @@ private slots:
         }
         StoreTab *none = openAndWait(window, empty);
         QCOMPARE(none->state(), StoreTab::State::Failed);
-        QVERIFY2(none->errorMessage().contains(QLatin1String("no event store")), qPrintable(none->errorMessage()));
+        QVERIFY2(none->errorMessage().contains(QLatin1String("no event store")),
+                 qPrintable(none->errorMessage()));
         StoreTab *missing = openAndWait(window, m_dir.filePath(QStringLiteral("no/such/store.sqlite")));
         QCOMPARE(missing->state(), StoreTab::State::Failed);
         QVERIFY(!missing->errorMessage().isEmpty());
@@ -690,7 +726,7 @@ private slots:
         QCOMPARE(window.storeCount(), 1);
         QCOMPARE(window.currentStore(), good);
         // Failed opens are not remembered; the good one is.
-        QCOMPARE(AppSettings::recentStores(), QStringList{good->displayUrl()});
+        QCOMPARE(AppSettings::recentStores(), QStringList {good->displayUrl()});
     }
 
     void openingTheSameStoreTwiceShowsItsTab()
@@ -704,6 +740,99 @@ private slots:
         QCOMPARE(window.storeCount(), 1);
     }
 
+    void remoteNotificationLog()
+    {
+        // An application's log served over HTTP in this process (the service answers from the GUI
+        // thread's event loop while the inspector's worker waits for it).
+        es::EnvMap env;
+        env.insert(QStringLiteral("INFRASTRUCTURE_FACTORY"), QStringLiteral("eventsourcing.popo:Factory"));
+        bankaccounts::BankAccounts app(env);
+        app.initialise();
+        for (int i = 0; i < 3; ++i) {
+            const QUuid id = app.openAccount(QStringLiteral("Holder %1").arg(i),
+                                             QStringLiteral("h%1@example.com").arg(i));
+            app.depositFunds(id, es::Decimal::fromString("10.00"));
+        }
+        es::NotificationLogJSONService service(app);
+        service.listen();
+
+        MainWindow window(false);
+        prepare(window);
+        es::inspect::OpenOptions options;
+        options.remoteSectionSize = 10;
+        StoreTab *tab = openAndWait(window, service.url().toString(), options);
+        QVERIFY2(tab->state() == StoreTab::State::Open, qPrintable(tab->errorMessage()));
+        QCOMPARE(tab->currentPageIndex(), StoreTab::LogView);
+        QVERIFY(!tab->pages()->isTabEnabled(StoreTab::AggregatesView));
+        QVERIFY(!window.action(QStringLiteral("page1"))->isEnabled());
+        auto *log = tab->logPage()->model();
+        QVERIFY(fetchAll(*log));
+        QCOMPARE(log->rowCount(), 6);
+        for (int r = 0; r < log->rowCount(); ++r)
+            QCOMPARE(log->index(r, es::gui::LogModel::StatusColumn).data().toString(), QStringLiteral("ok"));
+        tab->logPage()->table()->selectRow(1);
+        QTRY_VERIFY(tab->logPage()->detail()->record().has_value());
+        QVERIFY(waitSessionIdle(tab));
+        QVERIFY(!screenshot(&window, QStringLiteral("remote-log")).isEmpty());
+        window.closeStore(0); // before the service goes
+    }
+
+    void dropAStoreOnTheWindow()
+    {
+        ES_REQUIRE_FIXTURES();
+        const QString path = copy(QStringLiteral("invoice.sqlite"));
+        MainWindow window(false);
+        prepare(window);
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(path)});
+        QDragEnterEvent enter(QPoint(100, 100), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(100, 100), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &drop);
+        QCOMPARE(window.storeCount(), 1);
+        QTRY_COMPARE(window.currentStore()->state(), StoreTab::State::Open);
+        QCOMPARE(window.currentStore()->url(), path);
+    }
+
+    void geometrySplittersAndRecentStoresAreRemembered()
+    {
+        ES_REQUIRE_FIXTURES();
+        const QString path = copy(QStringLiteral("bankaccounts.sqlite"));
+        QList<int> sizes;
+        {
+            MainWindow window(false);
+            window.resize(1111, 777);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            StoreTab *tab = openAndWait(window, path);
+            QCOMPARE(tab->state(), StoreTab::State::Open);
+            // A splitter the user moved (a drag ends with splitterMoved()).
+            tab->showPage(StoreTab::LogView);
+            QSplitter *splitter = tab->logPage()->splitter();
+            QTRY_VERIFY(splitter->sizes().value(0) > 300);
+            const int total = splitter->sizes().value(0) + splitter->sizes().value(1);
+            splitter->setSizes({250, total - 250});
+            emit splitter->splitterMoved(250, 1);
+            sizes = splitter->sizes();
+            QCOMPARE(sizes.value(0), 250);
+            // Every page fits a 1024-pixel wide screen.
+            QVERIFY2(window.minimumSizeHint().width() <= 1024,
+                     qPrintable(QString::number(window.minimumSizeHint().width())));
+            window.close();
+        }
+        QCOMPARE(AppSettings::recentStores().value(0), path);
+        MainWindow again(false);
+        again.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
+        QCOMPARE(again.size(), QSize(1111, 777));
+        StoreTab *tab = openAndWait(again, path);
+        QCOMPARE(tab->state(), StoreTab::State::Open);
+        tab->showPage(StoreTab::LogView);
+        QTRY_COMPARE(tab->logPage()->splitter()->sizes().value(0), sizes.value(0));
+        again.close();
+    }
+
     // --- keyboard, dialogs -----------------------------------------------------------------------------
 
     void standardShortcuts()
@@ -712,7 +841,8 @@ private slots:
         auto has = [&](const char *name, QKeySequence::StandardKey key) {
             const QList<QKeySequence> keys = window.action(QString::fromLatin1(name))->shortcuts();
             // A platform without a binding for the key (offscreen has none for Quit) gets the usual one.
-            return !keys.isEmpty() && (keys == QKeySequence::keyBindings(key) || QKeySequence::keyBindings(key).isEmpty());
+            return !keys.isEmpty()
+                && (keys == QKeySequence::keyBindings(key) || QKeySequence::keyBindings(key).isEmpty());
         };
         QVERIFY(has("open", QKeySequence::Open));
         QVERIFY(has("close", QKeySequence::Close));
@@ -724,7 +854,8 @@ private slots:
         const QList<QAction *> actions = window.findChildren<QAction *>();
         int named = 0;
         for (QAction *a : actions) {
-            if (a->objectName().isEmpty() || a->objectName() == QLatin1String("about") || window.action(a->objectName()) != a)
+            if (a->objectName().isEmpty() || a->objectName() == QLatin1String("about")
+                || window.action(a->objectName()) != a)
                 continue;
             ++named;
             QVERIFY2(!a->shortcut().isEmpty(), qPrintable(a->objectName()));
@@ -782,7 +913,8 @@ private slots:
         QVERIFY(!CipherKeyDialog::keyProblem(QStringLiteral("%%%")).isEmpty());
         QVERIFY(!CipherKeyDialog::keyProblem(QString()).isEmpty());
         CipherKeyDialog dialog(QStringLiteral("bankaccounts in /tmp/bank.sqlite"),
-                               QStringLiteral("needs key: 32 of the 32 records sampled are encrypted"), false);
+                               QStringLiteral("needs key: 32 of the 32 records sampled are encrypted"),
+                               false);
         dialog.resize(560, dialog.sizeHint().height());
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
