@@ -234,6 +234,7 @@ void CatalogueModel::restart()
     m_inFlight = 0;
     beginResetModel();
     m_rows.clear();
+    m_strings.clear();
     m_next.reset();
     m_started = true;
     m_atEnd = m_application.isEmpty() || !m_session->isOpen();
@@ -276,8 +277,16 @@ void CatalogueModel::requestPage()
             const int added = static_cast<int>(page.rows.size());
             if (added > 0) {
                 beginInsertRows(QModelIndex(), rowCount(), rowCount() + added - 1);
-                for (auto &r : page.rows)
+                for (auto &r : page.rows) {
+                    for (QString *text : {&r.type, &r.firstTopic, &r.lastTopic}) {
+                        const auto it = m_strings.constFind(*text);
+                        if (it != m_strings.constEnd())
+                            *text = *it;
+                        else
+                            m_strings.insert(*text);
+                    }
                     m_rows.push_back(std::move(r));
+                }
                 endInsertRows();
             }
             m_inFlight = 0;

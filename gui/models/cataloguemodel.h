@@ -24,6 +24,7 @@
 #include "workers/storesession.h"
 
 #include <QAbstractTableModel>
+#include <QSet>
 #include <optional>
 #include <vector>
 
@@ -110,6 +111,8 @@ private:
     bool m_descending = false;
     int m_pageSize = 200;
     std::vector<es::inspect::AggregateSummary> m_rows;
+    // Types and topics repeat on every row: rows share one copy of each (memory of long scrolls).
+    QSet<QString> m_strings;
     std::optional<QUuid> m_next;
     bool m_atEnd = true;
     bool m_started = false;

@@ -237,6 +237,26 @@ int main(int argc, char *argv[])
     const double catalogueMs = timeUntil([&] { return pages >= 1 || !error.isEmpty(); });
     const int catalogueRows = catalogue.rowCount();
 
+    // Scrolling: 50 more pages of the catalogue (its rows stay), 50 pages down the log (its cache is
+    // bounded), for the memory a long session takes.
+    QElapsedTimer scroll;
+    scroll.start();
+    for (int i = 0; i < 50 && catalogue.canFetchMore(QModelIndex()); ++i) {
+        catalogue.fetchMore(QModelIndex());
+        timeUntil([&] { return !catalogue.isLoading(); });
+    }
+    const double catalogueScrollMs = static_cast<double>(scroll.nsecsElapsed()) / 1e6;
+    const int catalogueScrollRows = catalogue.rowCount();
+    log.jumpToFirst();
+    timeUntil([&] { return positioned >= 4 || !error.isEmpty(); });
+    scroll.restart();
+    for (int i = 0; i < 50 && log.canFetchMore(QModelIndex()); ++i) {
+        log.fetchMore(QModelIndex());
+        timeUntil([&] { return !log.isLoading(); });
+    }
+    const double logScrollMs = static_cast<double>(scroll.nsecsElapsed()) / 1e6;
+    const qint64 logScrollLastId = log.idAt(log.rowCount() - 1);
+
     if (!error.isEmpty()) {
         err() << "es-inspector-bench: " << error << Qt::endl;
         return 1;
@@ -261,6 +281,11 @@ int main(int argc, char *argv[])
     o.insert(QStringLiteral("log_next_page_rows"), afterRows - before);
     o.insert(QStringLiteral("catalogue_first_page_ms"), catalogueMs);
     o.insert(QStringLiteral("catalogue_first_page_rows"), catalogueRows);
+    o.insert(QStringLiteral("catalogue_scroll_50_pages_ms"), catalogueScrollMs);
+    o.insert(QStringLiteral("catalogue_rows_loaded"), catalogueScrollRows);
+    o.insert(QStringLiteral("log_scroll_50_pages_ms"), logScrollMs);
+    o.insert(QStringLiteral("log_scroll_last_id"), static_cast<double>(logScrollLastId));
+    o.insert(QStringLiteral("log_rows_cached"), log.rowCount());
     o.insert(QStringLiteral("peak_rss_mb"), rss);
     o.insert(QStringLiteral("targets_met"),
              firstMs >= 0 && firstMs <= 300 && lastMs >= 0 && lastMs <= 100 && catalogueMs >= 0

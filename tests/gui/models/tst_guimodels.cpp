@@ -6,6 +6,7 @@
 #include "bankaccounts/application.h"
 #include "es/errors.h"
 #include "es/inspect/knowntypes.h"
+#include "es/remotelog.h"
 #include "es/uuid.h"
 #include "fixtures.h"
 #include "models/applicationsmodel.h"
@@ -502,7 +503,7 @@ private slots:
         QObject blocker;
         QSemaphore started, release;
         session->run(
-            &blocker, JobOptions{},
+            &blocker, JobOptions {},
             [&](const JobControl &) {
                 started.release();
                 release.acquire();
@@ -515,8 +516,8 @@ private slots:
         model.setPageSize(10);
         QSignalSpy positioned(&model, &LogModel::positioned);
         model.setApplication(QStringLiteral("bankaccounts")); // first page: queued
-        model.jumpToId(120);                                  // then a jump
-        model.jumpToLast();                                   // and another
+        model.jumpToId(120); // then a jump
+        model.jumpToLast(); // and another
         release.release();
         QVERIFY(session->waitForIdle(10000));
         QVERIFY(waitIdle(model));
@@ -1149,6 +1150,50 @@ private slots:
         QCOMPARE(finished.at(0).at(0).value<es::inspect::ExportSummary>().rows, 257);
         QCOMPARE(es::test::readFile(out),
                  es::test::readFile(es::test::fixture(QStringLiteral("bankaccounts.notifications.jsonl"))));
+    }
+
+    // A remote notification log (the engine's JSON service over a copy of bankaccounts, on loopback):
+    // the log model reads it in both directions; what a remote log cannot do arrives as a signal.
+    void remoteLog()
+    {
+        const auto store = es::inspect::Store::open(m_bank);
+        es::NotificationLogJSONService service(store->notificationLog(QStringLiteral("bankaccounts"), 10));
+        service.listen();
+        QString error;
+        auto session = openSession(service.url().toString(), &error);
+        QVERIFY2(session, qPrintable(error));
+        ApplicationsModel apps(session.get());
+        Tester appsTester(&apps, Fatal);
+        QCOMPARE(apps.rowCount(), 1);
+        QVERIFY(apps.index(0, 0).data(ApplicationInfoRole).value<es::inspect::ApplicationInfo>().isRemote);
+        const QString app = apps.applicationAt(0);
+
+        LogModel log(session.get());
+        Tester logTester(&log, Fatal);
+        log.setPageSize(25);
+        log.setApplication(app);
+        QVERIFY(fetchAll(log));
+        const QList<qint64> ids = recordIds(log);
+        QCOMPARE(ids.size(), 257);
+        QCOMPARE(ids.first(), 1);
+        QCOMPARE(ids.last(), 257);
+        for (int r = 0; r < log.rowCount(); r += 50)
+            QCOMPARE(log.index(r, 0).data(JsonRole).toString().toUtf8(), m_bankExpected.lines.at(r));
+        QSignalSpy positioned(&log, &LogModel::positioned);
+        log.jumpToLast();
+        QTRY_COMPARE_WITH_TIMEOUT(positioned.count(), 1, 20000);
+        QCOMPARE(log.idAt(positioned.at(0).at(0).toInt()), 257);
+
+        CatalogueModel catalogue(session.get());
+        Tester catalogueTester(&catalogue, Fatal);
+        QSignalSpy errors(&catalogue, &CatalogueModel::errorOccurred);
+        catalogue.setApplication(app);
+        QTRY_COMPARE_WITH_TIMEOUT(errors.count(), 1, 10000);
+        QCOMPARE(catalogue.rowCount(), 0);
+        QVERIFY(!catalogue.canFetchMore(QModelIndex()));
+        QVERIFY(session->waitForIdle(10000));
+        session.reset();
+        store->releaseThreadConnections();
     }
 
     void closingDropsEverything()
