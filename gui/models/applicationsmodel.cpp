@@ -24,7 +24,8 @@ ApplicationsModel::ApplicationsModel(StoreSession *session, QObject *parent)
 
 ApplicationsModel::~ApplicationsModel()
 {
-    m_session->cancelAll(this);
+    if (m_session)
+        m_session->cancelAll(this);
 }
 
 int ApplicationsModel::rowCount(const QModelIndex &parent) const

@@ -12,12 +12,14 @@
 // unknown), ApplicationRole (the name), ApplicationInfoRole, CountsRole (when arrived),
 // ProblemRole (the key check's message when records cannot be read: needs key, wrong key, some
 // fail; "" otherwise), ForegroundRole (red for a wrong key, grey while needing one), JsonRole.
-// GUI thread only; the model does not own the session (it must outlive the model).
+// GUI thread only; the model does not own the session and may be its child (not used once the
+// session is gone).
 
 #include "models/modelroles.h"
 #include "workers/storesession.h"
 
 #include <QAbstractTableModel>
+#include <QPointer>
 #include <optional>
 #include <vector>
 
@@ -89,7 +91,7 @@ private:
     void checkKeys();
     void emitRowChanged(int row);
 
-    StoreSession *m_session;
+    QPointer<StoreSession> m_session; // null once the session is gone (models may be its children)
     std::vector<Row> m_rows;
     Generation m_generation; // counts
     Generation m_keyGeneration; // key checks

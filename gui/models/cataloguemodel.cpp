@@ -22,7 +22,8 @@ CatalogueModel::CatalogueModel(StoreSession *session, QObject *parent)
 
 CatalogueModel::~CatalogueModel()
 {
-    m_session->cancelAll(this);
+    if (m_session)
+        m_session->cancelAll(this);
 }
 
 int CatalogueModel::rowCount(const QModelIndex &parent) const

@@ -18,12 +18,14 @@
 // Created (first event's time), Modified (last event's time), Problem.
 // Roles: DisplayRole, ToolTipRole, SortRole, IdRole (QUuid), SummaryRole, VersionRole (last
 // version), ProblemRole, ForegroundRole (problem rows), JsonRole (the summary as a JSON object).
-// GUI thread only; the session must outlive the model.
+// GUI thread only; the model may be a child of its
+// session (not used once the session is gone).
 
 #include "models/modelroles.h"
 #include "workers/storesession.h"
 
 #include <QAbstractTableModel>
+#include <QPointer>
 #include <QSet>
 #include <optional>
 #include <vector>
@@ -104,7 +106,7 @@ private:
     void restart();
     void requestPage();
 
-    StoreSession *m_session;
+    QPointer<StoreSession> m_session; // null once the session is gone (models may be its children)
     QString m_application;
     QString m_prefix;
     QString m_type;

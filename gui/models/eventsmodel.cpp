@@ -34,7 +34,8 @@ EventsModel::EventsModel(StoreSession *session, QObject *parent)
 
 EventsModel::~EventsModel()
 {
-    m_session->cancelAll(this);
+    if (m_session)
+        m_session->cancelAll(this);
 }
 
 int EventsModel::rowCount(const QModelIndex &parent) const

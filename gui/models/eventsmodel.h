@@ -9,12 +9,14 @@
 // JsonRole (the `esctl export` line), ProblemRole, ProblemKindRole, ForegroundRole, IdRole,
 // VersionRole, NotificationIdRole, RowKindRole (Record).
 // Changing the aggregate or the keys bumps the generation; answers for the previous aggregate are
-// dropped. GUI thread only; the session must outlive the model.
+// dropped. GUI thread only; the model may be a child of its
+// session (not used once the session is gone).
 
 #include "models/modelroles.h"
 #include "workers/storesession.h"
 
 #include <QAbstractTableModel>
+#include <QPointer>
 #include <QUuid>
 #include <vector>
 
@@ -71,7 +73,7 @@ private:
     void restart();
     void requestPage();
 
-    StoreSession *m_session;
+    QPointer<StoreSession> m_session; // null once the session is gone (models may be its children)
     QString m_application;
     QUuid m_id;
     int m_pageSize = 200;

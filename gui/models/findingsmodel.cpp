@@ -25,7 +25,8 @@ FindingsModel::FindingsModel(StoreSession *session, QObject *parent)
 
 FindingsModel::~FindingsModel()
 {
-    m_session->cancelAll(this);
+    if (m_session)
+        m_session->cancelAll(this);
 }
 
 int FindingsModel::rowCount(const QModelIndex &parent) const

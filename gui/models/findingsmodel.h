@@ -8,12 +8,14 @@
 // Roles: DisplayRole, ToolTipRole (the message), SortRole, FindingRole (es::inspect::Finding),
 // SeverityRole (int Finding::Severity), ForegroundRole (errors red, warnings dark orange, info
 // grey), IdRole, VersionRole, NotificationIdRole, ApplicationRole, JsonRole (Finding::toJson()).
-// GUI thread only; the session must outlive the model.
+// GUI thread only; the model may be a child of its
+// session (not used once the session is gone).
 
 #include "models/modelroles.h"
 #include "workers/storesession.h"
 
 #include <QAbstractTableModel>
+#include <QPointer>
 #include <optional>
 #include <vector>
 
@@ -64,7 +66,7 @@ signals:
     void runningChanged(bool running);
 
 private:
-    StoreSession *m_session;
+    QPointer<StoreSession> m_session; // null once the session is gone (models may be its children)
     QString m_application;
     std::vector<es::inspect::Finding> m_rows;
     std::optional<es::inspect::VerifyReport> m_report;

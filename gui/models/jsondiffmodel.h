@@ -12,7 +12,7 @@
 // Roles: DisplayRole, ToolTipRole, PathRole, ChangeRole (es::inspect::JsonChange), JsonValueRole
 // (Before/After columns: the value as stored), JsonRole (JsonChange::toJson()), ForegroundRole
 // (added green, removed red).
-// GUI thread only; the session (when used) must outlive the model.
+// GUI thread only; the model may be a child of its session.
 
 #include "models/modelroles.h"
 #include "workers/storesession.h"

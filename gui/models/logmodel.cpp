@@ -138,7 +138,8 @@ LogModel::LogModel(StoreSession *session, QObject *parent) : QAbstractTableModel
 
 LogModel::~LogModel()
 {
-    m_session->cancelAll(this);
+    if (m_session)
+        m_session->cancelAll(this);
 }
 
 int LogModel::rowCount(const QModelIndex &parent) const

@@ -26,12 +26,14 @@
 // Columns: Id, Aggregate, Version, Topic (class part; full topic in ToolTipRole), Time, Stored,
 // Status. Roles: DisplayRole, ToolTipRole, SortRole, RecordRole, JsonRole, ProblemRole,
 // ProblemKindRole, ForegroundRole, IdRole, VersionRole, NotificationIdRole, RowKindRole,
-// GapBeforeRole. GUI thread only; the session must outlive the model.
+// GapBeforeRole. GUI thread only; the model may be a child of its
+// session (not used once the session is gone).
 
 #include "models/modelroles.h"
 #include "workers/storesession.h"
 
 #include <QAbstractTableModel>
+#include <QPointer>
 #include <QStringList>
 #include <deque>
 #include <optional>
@@ -147,7 +149,7 @@ private:
     void setLoadingFlags(quint64 *slot, quint64 job);
     es::inspect::LogQuery baseQuery() const;
 
-    StoreSession *m_session;
+    QPointer<StoreSession> m_session; // null once the session is gone (models may be its children)
     QString m_application;
     QStringList m_topics;
     std::optional<es::Timestamp> m_from, m_to;

@@ -42,7 +42,8 @@ LogSectionModel::LogSectionModel(StoreSession *session, QObject *parent)
 
 LogSectionModel::~LogSectionModel()
 {
-    m_session->cancelAll(this);
+    if (m_session)
+        m_session->cancelAll(this);
 }
 
 int LogSectionModel::rowCount(const QModelIndex &parent) const

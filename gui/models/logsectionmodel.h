@@ -7,12 +7,14 @@
 // showSection() replaces the rows; sectionId() is the section the library returned ("" when
 // empty), nextSectionId() the following one when this one was full (as Section.next_id),
 // previousSectionId() the one before (computed from the section size; "" at the start).
-// GUI thread only; the session must outlive the model.
+// GUI thread only; the model may be a child of its
+// session (not used once the session is gone).
 
 #include "models/modelroles.h"
 #include "workers/storesession.h"
 
 #include <QAbstractTableModel>
+#include <QPointer>
 #include <vector>
 
 namespace es::gui {
@@ -68,7 +70,7 @@ signals:
     void errorOccurred(const QString &message);
 
 private:
-    StoreSession *m_session;
+    QPointer<StoreSession> m_session; // null once the session is gone (models may be its children)
     QString m_application;
     int m_size = 10;
     QString m_requested;

@@ -34,7 +34,8 @@ SnapshotsModel::SnapshotsModel(StoreSession *session, QObject *parent)
 
 SnapshotsModel::~SnapshotsModel()
 {
-    m_session->cancelAll(this);
+    if (m_session)
+        m_session->cancelAll(this);
 }
 
 int SnapshotsModel::rowCount(const QModelIndex &parent) const

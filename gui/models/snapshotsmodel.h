@@ -7,12 +7,14 @@
 // ToolTipRole), Time, Stored, Status.
 // Roles: DisplayRole, ToolTipRole, SortRole, RecordRole, JsonRole, ProblemRole, ProblemKindRole,
 // ForegroundRole, IdRole, VersionRole, RowKindRole (Record).
-// GUI thread only; the session must outlive the model.
+// GUI thread only; the model may be a child of its
+// session (not used once the session is gone).
 
 #include "models/modelroles.h"
 #include "workers/storesession.h"
 
 #include <QAbstractTableModel>
+#include <QPointer>
 #include <QUuid>
 #include <optional>
 #include <vector>
@@ -70,7 +72,7 @@ private:
     void restart();
     void requestPage();
 
-    StoreSession *m_session;
+    QPointer<StoreSession> m_session; // null once the session is gone (models may be its children)
     QString m_application;
     std::optional<QUuid> m_aggregate;
     bool m_newestFirst = false;

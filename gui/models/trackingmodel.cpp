@@ -17,7 +17,8 @@ TrackingModel::TrackingModel(StoreSession *session, QObject *parent)
 
 TrackingModel::~TrackingModel()
 {
-    m_session->cancelAll(this);
+    if (m_session)
+        m_session->cancelAll(this);
 }
 
 int TrackingModel::rowCount(const QModelIndex &parent) const

@@ -9,12 +9,14 @@
 // Roles: DisplayRole, ToolTipRole, SortRole, ApplicationRole (the follower), TrackingRole
 // (es::inspect::TrackingPosition), ForegroundRole (lag > 0 is dark orange; an upstream not in the
 // store grey), JsonRole. refresh() reads again (lags move while followers run).
-// GUI thread only; the session must outlive the model.
+// GUI thread only; the model may be a child of its
+// session (not used once the session is gone).
 
 #include "models/modelroles.h"
 #include "workers/storesession.h"
 
 #include <QAbstractTableModel>
+#include <QPointer>
 #include <vector>
 
 namespace es::gui {
@@ -66,7 +68,7 @@ signals:
     void errorOccurred(const QString &message);
 
 private:
-    StoreSession *m_session;
+    QPointer<StoreSession> m_session; // null once the session is gone (models may be its children)
     QString m_application;
     bool m_withCounts = false;
     std::vector<Row> m_rows;

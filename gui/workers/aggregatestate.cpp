@@ -8,7 +8,8 @@ AggregateStateLoader::AggregateStateLoader(StoreSession *session, QObject *paren
 
 AggregateStateLoader::~AggregateStateLoader()
 {
-    m_session->cancelAll(this);
+    if (m_session)
+        m_session->cancelAll(this);
 }
 
 bool AggregateStateLoader::canRebuild(const QString &aggregateTopic)

@@ -7,12 +7,13 @@
 // for where it stopped, not 100). Failures (the type is not registered in this program, a record
 // that cannot be decoded) arrive as failed() with the engine's message. The loaded state is
 // snapshot-shaped JSON ({"id", "version", "topic", "state": {…}}) for JsonTreeModel::setValue().
-// GUI thread only; the session must outlive the loader.
+// GUI thread only; the loader may be a child of the session.
 
 #include "es/inspect/rebuild.h"
 #include "workers/storesession.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QUuid>
 #include <optional>
 
@@ -45,7 +46,7 @@ signals:
     void failed(const QString &message);
 
 private:
-    StoreSession *m_session;
+    QPointer<StoreSession> m_session; // null once the session is gone (models may be its children)
     quint64 m_loadJob = 0;
     quint64 m_checkJob = 0;
     es::inspect::CancelFlag m_loadCancel;

@@ -16,7 +16,8 @@ RecordExport::RecordExport(StoreSession *session, QObject *parent) : QObject(par
 
 RecordExport::~RecordExport()
 {
-    m_session->cancelAll(this);
+    if (m_session)
+        m_session->cancelAll(this);
 }
 
 quint64 RecordExport::start(const QString &application, const es::inspect::ExportOptions &options,

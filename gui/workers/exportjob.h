@@ -5,12 +5,13 @@
 // The file is written through QSaveFile: it appears complete when the export succeeded and is left
 // untouched when it failed or was cancelled. Rows that cannot be decoded are rows with an "error"
 // (counted in the summary), never a failure.
-// GUI thread only; the session must outlive the object.
+// GUI thread only; the object may be a child of the session.
 
 #include "es/inspect/exporter.h"
 #include "workers/storesession.h"
 
 #include <QObject>
+#include <QPointer>
 
 namespace es::gui {
 
@@ -35,7 +36,7 @@ signals:
     void failed(const QString &message);
 
 private:
-    StoreSession *m_session;
+    QPointer<StoreSession> m_session; // null once the session is gone (models may be its children)
     quint64 m_job = 0;
     Generation m_generation;
 };

@@ -27,6 +27,7 @@
 #include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPointer>
 #include <QSemaphore>
 #include <QSet>
 #include <QSqlDatabase>
@@ -1194,6 +1195,24 @@ private slots:
         QVERIFY(session->waitForIdle(10000));
         session.reset();
         store->releaseThreadConnections();
+    }
+
+    void modelsCanBeChildrenOfTheirSession()
+    {
+        auto owned = openSession(m_bank);
+        QVERIFY(owned);
+        StoreSession *session = owned.release();
+        auto *log = new LogModel(session, session);
+        auto *catalogue = new CatalogueModel(session, session);
+        auto *apps = new ApplicationsModel(session, session);
+        QPointer<QObject> watch(log);
+        log->setApplication(QStringLiteral("bankaccounts"));
+        catalogue->setApplication(QStringLiteral("bankaccounts"));
+        QCOMPARE(apps->rowCount(), 1);
+        QVERIFY(session->pendingJobs() > 0);
+        delete session; // with pages and counts on their way: nothing lands, nothing crashes
+        QVERIFY(watch.isNull());
+        QTest::qWait(50);
     }
 
     void closingDropsEverything()
