@@ -12,45 +12,77 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <cstring>
+#include <memory>
 
-int main(int argc, char *argv[])
+namespace {
+
+struct Options
 {
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("qt-eventsourcing"));
-    QApplication::setOrganizationDomain(QStringLiteral("qt-eventsourcing.invalid"));
-    QApplication::setApplicationName(QStringLiteral("es-inspector"));
-    QApplication::setApplicationDisplayName(QStringLiteral("Event Store Inspector"));
-    QApplication::setApplicationVersion(es::engineVersion());
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/es-inspector.svg")));
+    bool useKeychain = true;
+    QStringList stores;
+};
 
-    installInspectorTranslations();
-
+// Parses the command line of `app` (exits for --help and --version).
+Options parseArguments(const QCoreApplication &app)
+{
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate(
+    parser.setApplicationDescription(QCoreApplication::translate(
         "main", "Event Store Inspector: open, browse and check event stores (read-only)."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption noKeychain(
         QStringLiteral("no-keychain"),
-        QApplication::translate("main", "Keep passwords and keys for this session only."));
+        QCoreApplication::translate("main", "Keep passwords and keys for this session only."));
     parser.addOption(noKeychain);
     parser.addPositionalArgument(
         QStringLiteral("store"),
-        QApplication::translate("main",
-                                "A SQLite file or folder, postgresql://…, or http://… (a remote "
-                                "notification log)."),
+        QCoreApplication::translate(
+            "main", "A SQLite file or folder, postgresql://…, or http://… (a remote notification log)."),
         QStringLiteral("[<path-or-url>…]"));
     parser.process(app);
+    return Options {!parser.isSet(noKeychain), parser.positionalArguments()};
+}
+
+void describe()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("qt-eventsourcing"));
+    QCoreApplication::setOrganizationDomain(QStringLiteral("qt-eventsourcing.invalid"));
+    QCoreApplication::setApplicationName(QStringLiteral("es-inspector"));
+    QCoreApplication::setApplicationVersion(es::engineVersion());
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    // --help and --version answer without a display.
+    for (int i = 1; i < argc; ++i) {
+        for (const char *flag : {"-h", "--help", "-?", "--help-all", "-v", "--version"}) {
+            if (std::strcmp(argv[i], flag) == 0) {
+                QCoreApplication core(argc, argv);
+                describe();
+                parseArguments(core);
+                return 0;
+            }
+        }
+    }
+
+    QApplication app(argc, argv);
+    describe();
+    QApplication::setApplicationDisplayName(QStringLiteral("Event Store Inspector"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/es-inspector.svg")));
+    installInspectorTranslations();
+    const Options options = parseArguments(app);
 
     QString typesError;
     registerInspectorTypes(&typesError);
     if (!typesError.isEmpty())
         qWarning("es-inspector: example types not registered: %s", qPrintable(typesError));
 
-    MainWindow window(!parser.isSet(noKeychain));
+    MainWindow window(options.useKeychain);
     window.show();
-    const QStringList stores = parser.positionalArguments();
-    for (const QString &store : stores)
+    for (const QString &store : options.stores)
         window.openStore(store);
     return QApplication::exec();
 }

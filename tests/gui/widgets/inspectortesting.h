@@ -18,7 +18,9 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QtTest/QTest>
+#include <functional>
 
 namespace es::test {
 
@@ -104,6 +106,27 @@ inline bool patchFile(const QString &path, const QByteArray &from, const QByteAr
     data.replace(at, to.size(), to);
     f.seek(0);
     return f.write(data) == data.size();
+}
+
+// Runs `act` on the next modal dialog of type T once it is shown (a dialog's exec() blocks the test:
+// the timer reaches into it). Gives up after `timeoutMs`.
+template<typename T> void whenModal(const std::function<void(T *)> &act, int timeoutMs = 10000)
+{
+    auto *timer = new QTimer;
+    auto *elapsed = new QElapsedTimer;
+    elapsed->start();
+    timer->setInterval(20);
+    QObject::connect(timer, &QTimer::timeout, [timer, elapsed, act, timeoutMs] {
+        auto *dialog = qobject_cast<T *>(QApplication::activeModalWidget());
+        if (!dialog && elapsed->elapsed() < timeoutMs)
+            return;
+        timer->stop();
+        timer->deleteLater();
+        delete elapsed;
+        if (dialog)
+            act(dialog);
+    });
+    timer->start();
 }
 
 // Lines of a reference jsonl file.

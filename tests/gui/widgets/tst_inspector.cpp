@@ -34,14 +34,17 @@
 #include "widgets/verifypage.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QFrame>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMimeData>
+#include <QPushButton>
 #include <QRandomGenerator>
 #include <QSlider>
 #include <QSplitter>
@@ -610,17 +613,41 @@ private slots:
         QVERIFY(!tab->setCipherKey(QString(), QStringLiteral("not base64!"), false, &error));
         QVERIFY(!error.isEmpty());
 
-        // The key: every row reads.
+        // The key, through the banner's button and the cipher key dialog: every row reads.
         const QString key
             = QString::fromLatin1(readFile(fixture(QStringLiteral("bankaccounts.zlib-aes.key")))).trimmed();
-        QVERIFY(tab->setCipherKey(QString(), key, false));
+        bool asked = false;
+        whenModal<CipherKeyDialog>([&](CipherKeyDialog *dialog) {
+            asked = true;
+            QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("key")), key);
+            dialog->findChild<QCheckBox *>(QStringLiteral("remember"))->setChecked(true);
+            dialog->accept();
+        });
+        auto *bannerButton
+            = tab->findChild<QFrame *>(QStringLiteral("keyBanner"))->findChild<QPushButton *>();
+        QVERIFY(bannerButton);
+        bannerButton->click();
+        QVERIFY(asked);
         QTRY_COMPARE(tab->keyBadge()->text(), QStringLiteral("ENCRYPTED · KEY OK"));
         QVERIFY(!tab->keyBanner()->isVisible());
         QVERIFY(fetchAll(*log));
         for (int r = 0; r < log->rowCount(); ++r)
             QCOMPARE(log->index(r, es::gui::LogModel::StatusColumn).data().toString(), QStringLiteral("ok"));
-        // The key stays for the session (no keychain here): a second tab of the same store reads at once.
-        QVERIFY(window.secrets()->sessionValue(Secrets::cipherKeyFor(tab->displayUrl()), nullptr));
+        // Remembered (for the session: no keychain here) for this store and application.
+        const QString app = tab->application();
+        QString remembered;
+        QVERIFY(window.secrets()->sessionValue(Secrets::cipherKeyFor(tab->displayUrl(), app), &remembered));
+        QCOMPARE(remembered, key);
+        QSettings settings;
+        for (const QString &k : settings.allKeys())
+            QVERIFY2(!settings.value(k).toString().contains(key), qPrintable(k));
+
+        // Opened again in this session, the store reads at once with the remembered key.
+        const QString url = tab->url();
+        window.closeStore(window.tabs()->indexOf(tab));
+        StoreTab *again = openAndWait(window, url);
+        QCOMPARE(again->state(), StoreTab::State::Open);
+        QTRY_COMPARE(again->keyBadge()->text(), QStringLiteral("ENCRYPTED · KEY OK"));
     }
 
     void damagedRecordShowsItsReason()

@@ -3,6 +3,8 @@
 // position in WorldsApplication with lag 0 on the Tracking page, and a Counter's state rebuilt; a wrong
 // password and an unreachable server fail with their reason while the open tab stays. Screenshots:
 // inspector-tracking.png, inspector-applications-postgres.png. Run through tests/support/with-postgres.sh.
+#include "appsettings.h"
+#include "dialogs/connectiondialog.h"
 #include "inspectortesting.h"
 #include "models/logmodel.h"
 #include "models/trackingmodel.h"
@@ -10,11 +12,15 @@
 #include "widgets/applicationspage.h"
 #include "widgets/logpage.h"
 #include "widgets/recordtable.h"
+#include "widgets/startpage.h"
 #include "widgets/trackingpage.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QSpinBox>
 #include <QTcpServer>
 #include <QUrl>
 #include <QtTest>
@@ -75,8 +81,21 @@ private slots:
         window.resize(1400, 900);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        StoreTab *tab = openAndWait(window, urlOf(db.params(), db.params().password));
+        // File ▸ Open PostgreSQL Database…: the connection dialog, filled in and accepted.
+        whenModal<ConnectionDialog>([&](ConnectionDialog *dialog) {
+            const PostgresParams &p = db.params();
+            dialog->findChild<QLineEdit *>(QStringLiteral("host"))->setText(p.host);
+            dialog->findChild<QSpinBox *>(QStringLiteral("port"))->setValue(p.port);
+            dialog->findChild<QLineEdit *>(QStringLiteral("database"))->setText(p.dbname);
+            dialog->findChild<QLineEdit *>(QStringLiteral("user"))->setText(p.user);
+            QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("password")), p.password);
+            dialog->accept();
+        });
+        window.action(QStringLiteral("openPostgres"))->trigger();
+        QCOMPARE(window.storeCount(), 1);
+        StoreTab *tab = window.currentStore();
         QVERIFY(tab);
+        QTRY_VERIFY_WITH_TIMEOUT(tab->state() != StoreTab::State::Opening, 30000);
         QVERIFY2(tab->state() == StoreTab::State::Open, qPrintable(tab->errorMessage()));
         QVERIFY2(QUrl(tab->displayUrl()).password().isEmpty(), "the password is never shown");
         QVERIFY(QUrl(window.tabs()->tabToolTip(window.tabs()->indexOf(tab))).password().isEmpty());
@@ -141,6 +160,23 @@ private slots:
         QVERIFY(!unreachable->errorMessage().isEmpty());
         QCOMPARE(window.storeCount(), 3);
         QCOMPARE(tab->state(), StoreTab::State::Open);
+
+        // The recent store has no password; opened from the start page, it gets the session's.
+        const QString recent = AppSettings::recentStores().value(0);
+        QVERIFY2(recent.startsWith(QLatin1String("postgresql://")) && QUrl(recent).password().isEmpty(),
+                 qPrintable(recent));
+        while (window.storeCount() > 0)
+            window.closeStore(0);
+        QVERIFY(window.startPage()->isVisible());
+        QListWidget *list = window.startPage()->recentList();
+        QCOMPARE(list->item(0)->data(Qt::UserRole).toString(), recent);
+        list->setFocus();
+        list->setCurrentRow(0);
+        QTest::keyClick(list, Qt::Key_Return);
+        QTRY_COMPARE(window.storeCount(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(window.currentStore()->state() != StoreTab::State::Opening, 30000);
+        QVERIFY2(window.currentStore()->state() == StoreTab::State::Open,
+                 qPrintable(window.currentStore()->errorMessage()));
     }
 };
 
