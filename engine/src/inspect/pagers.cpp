@@ -255,7 +255,9 @@ LogPage LogPager::page(const LogQuery &q) const
             spent += static_cast<qint64>(rows.size());
         }
         const bool exhausted = back ? pos < 1 : pos > maxId;
-        if (exhausted || (!byTopic && static_cast<qint64>(rows.size()) < ask)) {
+        // A statement that returned fewer rows than asked read to the end of the log — unless the
+        // page filled up before its last row, which is then still to come.
+        if (exhausted || (!byTopic && !full && static_cast<qint64>(rows.size()) < ask)) {
             page.atEnd = true;
             break;
         }

@@ -193,6 +193,20 @@ private slots:
                 expected.push_back(*r.notificationId);
         QCOMPARE(readAll(t), expected);
         QCOMPARE(expected.size(), size_t(81));
+
+        // A time filter whose rest of the log comes back in one statement: a page that fills up
+        // before that statement's last row is not the end.
+        LogQuery open;
+        open.from = sorted[1];
+        open.limit = 10;
+        const LogPage first = LogPager(m_source).page(open);
+        QCOMPARE(first.rows.size(), size_t(10));
+        QVERIFY(!first.atEnd);
+        std::vector<qint64> fromSecond;
+        for (const auto &r : all.rows)
+            if (!(*r.timestamp() < *open.from))
+                fromSecond.push_back(*r.notificationId);
+        QCOMPARE(readAll(open), fromSecond);
     }
 
     void sections()
