@@ -11,12 +11,12 @@
     <message>
         <location line="+11"/>
         <location line="+91"/>
-        <location line="+102"/>
+        <location line="+104"/>
         <source>Select an event to see its payload.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-183"/>
         <source>&amp;Version:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -57,24 +57,24 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+82"/>
+        <location line="+84"/>
         <location line="+36"/>
         <source>Select a snapshot to see its state.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-117"/>
-        <location line="+121"/>
+        <location line="-119"/>
+        <location line="+123"/>
         <source>S&amp;napshots</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-95"/>
         <source>The events could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>&lt;span style=&apos;color:#b00020&apos;&gt;The state cannot be rebuilt: %1&lt;/span&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -157,7 +157,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-200"/>
+        <location line="+215"/>
         <source>Rebuilding version %1…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1137,7 +1138,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../gui/models/applicationsmodel.cpp" line="+48"/>
+        <location filename="../gui/models/applicationsmodel.cpp" line="+49"/>
         <source>empty</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1219,8 +1220,24 @@
 </context>
 <context>
     <name>RecordDetail</name>
+    <message numerus="yes">
+        <location filename="../gui/widgets/recorddetail.cpp" line="+16"/>
+        <source>The record cannot be decoded; its %n stored byte(s), as stored:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>… %n more byte(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../gui/widgets/recorddetail.cpp" line="+47"/>
+        <location line="+48"/>
         <source>Select a record to see its payload.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1255,11 +1272,6 @@
     <message>
         <location line="+4"/>
         <source>topic not registered in this program (shown generically)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>This record cannot be decoded, so it has no payload to show.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1890,7 +1902,7 @@
 <context>
     <name>es::gui::CatalogueModel</name>
     <message>
-        <location filename="../gui/models/cataloguemodel.cpp" line="+130"/>
+        <location filename="../gui/models/cataloguemodel.cpp" line="+131"/>
         <source>Id</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1938,7 +1950,7 @@
 <context>
     <name>es::gui::FindingsModel</name>
     <message>
-        <location filename="../gui/models/findingsmodel.cpp" line="+107"/>
+        <location filename="../gui/models/findingsmodel.cpp" line="+108"/>
         <source>Severity</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2042,7 +2054,7 @@
 <context>
     <name>es::gui::RecordExport</name>
     <message>
-        <location filename="../gui/workers/exportjob.cpp" line="+34"/>
+        <location filename="../gui/workers/exportjob.cpp" line="+35"/>
         <source>Exporting %1 to %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2058,7 +2070,7 @@
 <context>
     <name>es::gui::TrackingModel</name>
     <message>
-        <location filename="../gui/models/trackingmodel.cpp" line="+60"/>
+        <location filename="../gui/models/trackingmodel.cpp" line="+61"/>
         <source>%1 is not an application of this store</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2101,7 +2113,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../gui/main.cpp" line="+29"/>
+        <location filename="../gui/main.cpp" line="+30"/>
         <source>Event Store Inspector: open, browse and check event stores (read-only).</source>
         <translation type="unfinished"></translation>
     </message>

@@ -184,6 +184,8 @@ AggregatePage::AggregatePage(es::gui::StoreSession *session, QWidget *parent)
         m_versionBox->blockSignals(true);
         m_versionBox->setValue(v);
         m_versionBox->blockSignals(false);
+        // Until the state arrives, the page says which version is coming (never a stale one as current).
+        m_stateStatus->setText(tr("Rebuilding version %1…").arg(v));
         sliderDebounce->start();
     });
     connect(m_versionBox, &QSpinBox::valueChanged, m_slider, &QSlider::setValue);

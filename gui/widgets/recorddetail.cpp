@@ -4,9 +4,38 @@
 #include "models/recordcells.h"
 #include "widgets/jsontreeview.h"
 
+#include <QFontDatabase>
 #include <QLabel>
+#include <QPlainTextEdit>
 #include <QStackedWidget>
 #include <QVBoxLayout>
+#include <algorithm>
+
+QString RecordDetail::hexDump(const QByteArray &bytes, int limit)
+{
+    QString out = tr("The record cannot be decoded; its %n stored byte(s), as stored:", nullptr,
+                     static_cast<int>(bytes.size()))
+        + QLatin1Char('\n');
+    const qsizetype n = std::min<qsizetype>(bytes.size(), limit);
+    for (qsizetype row = 0; row < n; row += 16) {
+        QString hex, text;
+        for (qsizetype i = row; i < row + 16; ++i) {
+            if (i < n) {
+                const auto c = static_cast<unsigned char>(bytes.at(i));
+                hex += QStringLiteral("%1 ").arg(c, 2, 16, QLatin1Char('0'));
+                text += (c >= 0x20 && c < 0x7f) ? QChar(c) : QLatin1Char('.');
+            } else {
+                hex += QStringLiteral("   ");
+            }
+            if (i == row + 7)
+                hex += QLatin1Char(' ');
+        }
+        out += QStringLiteral("%1  %2 %3\n").arg(row, 6, 16, QLatin1Char('0')).arg(hex, text);
+    }
+    if (bytes.size() > n)
+        out += tr("… %n more byte(s)", nullptr, static_cast<int>(bytes.size() - n));
+    return out;
+}
 
 RecordDetail::RecordDetail(QWidget *parent) : QWidget(parent)
 {
@@ -35,8 +64,16 @@ RecordDetail::RecordDetail(QWidget *parent) : QWidget(parent)
     m_placeholder->setAlignment(Qt::AlignCenter);
     m_placeholder->setWordWrap(true);
     m_placeholder->setStyleSheet(QStringLiteral("color: #707070;"));
+    // A record that cannot be decoded shows the bytes as stored (hex and text), so that what is there
+    // can be seen: damaged JSON, a ciphertext, something else.
+    m_bytes = new QPlainTextEdit(m_stack);
+    m_bytes->setObjectName(QStringLiteral("storedBytes"));
+    m_bytes->setReadOnly(true);
+    m_bytes->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_bytes->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_stack->addWidget(m_tree);
     m_stack->addWidget(m_placeholder);
+    m_stack->addWidget(m_bytes);
     layout->addWidget(m_stack, 1);
     clear();
 }
@@ -90,8 +127,8 @@ void RecordDetail::setRecord(const es::inspect::DecodedRecord &record)
         m_stack->setCurrentWidget(m_tree);
     } else {
         m_tree->clear();
-        m_placeholder->setText(tr("This record cannot be decoded, so it has no payload to show."));
-        m_stack->setCurrentWidget(m_placeholder);
+        m_bytes->setPlainText(hexDump(record.stored));
+        m_stack->setCurrentWidget(m_bytes);
     }
 }
 

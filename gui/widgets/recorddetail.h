@@ -1,7 +1,8 @@
 #pragma once
 // One stored record in full: a heading (what it is: notification id, aggregate, version, topic), how
 // it is stored, its problem in words when it cannot be read (needs key, wrong key or altered bytes,
-// damaged, unknown type — with the decoder's reason), and its payload as a JSON tree.
+// damaged, unknown type — with the decoder's reason), and its payload as a JSON tree — or, when it
+// cannot be decoded, its stored bytes as a hex dump.
 //
 // Thread-safety: GUI thread only.
 
@@ -12,6 +13,7 @@
 
 class JsonTreeView;
 class QLabel;
+class QPlainTextEdit;
 class QStackedWidget;
 
 class RecordDetail : public QWidget
@@ -29,6 +31,8 @@ public:
     // The payload as JSON (the record's `esctl export` line when it has no state), "" when none.
     QString payloadJson() const;
     QString problemText() const;
+    // Offset, hex and printable text of the first `limit` bytes, 16 a line.
+    static QString hexDump(const QByteArray &bytes, int limit = 4096);
 
 private:
     QLabel *m_heading = nullptr;
@@ -36,5 +40,6 @@ private:
     JsonTreeView *m_tree = nullptr;
     QStackedWidget *m_stack = nullptr;
     QLabel *m_placeholder = nullptr;
+    QPlainTextEdit *m_bytes = nullptr;
     std::optional<es::inspect::DecodedRecord> m_record;
 };

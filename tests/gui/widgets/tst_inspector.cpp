@@ -44,6 +44,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMimeData>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QSlider>
@@ -440,13 +441,21 @@ private slots:
                 == QLatin1String("state.balance");
         QVERIFY(balanceChanged);
 
-        // Select a credit event for the screenshot: its amount is a Decimal in the tree.
+        // Select a credit event for the screenshot: its amount is a Decimal in the tree, and the state
+        // follows to its version.
+        qint64 credited = 0;
         for (int r = 0; r < page->eventsModel()->rowCount(); ++r) {
             if (page->eventsModel()->record(r)->topic.endsWith(QLatin1String(".Credited"))) {
                 page->eventsTable()->selectRow(r);
+                credited = page->eventsModel()->record(r)->originatorVersion;
                 break;
             }
         }
+        QVERIFY(credited > 0);
+        QCOMPARE(page->versionSlider()->value(), credited);
+        QVERIFY(
+            page->stateStatus()->text().startsWith(QStringLiteral("Rebuilding version %1").arg(credited)));
+        QTRY_VERIFY(page->stateStatus()->text().contains(QStringLiteral("version <b>%1</b>").arg(credited)));
         page->eventDetail()->tree()->expandAllAndFit();
         QVERIFY(waitSessionIdle(tab));
         QVERIFY(!screenshot(&window, QStringLiteral("aggregate")).isEmpty());
@@ -683,6 +692,13 @@ private slots:
         tab->logPage()->table()->selectRow(damaged);
         tab->logPage()->table()->scrollTo(log->index(damaged, 0), QAbstractItemView::PositionAtCenter);
         QTRY_VERIFY(!tab->logPage()->detail()->problemText().isEmpty());
+        // The bytes as stored, with the damage in them.
+        auto *bytes = tab->logPage()->detail()->findChild<QPlainTextEdit *>(QStringLiteral("storedBytes"));
+        QVERIFY(bytes && bytes->isVisible());
+        QVERIFY(tab->logPage()->detail()->record()->stored.contains("\"amount\": ["));
+        QCOMPARE(bytes->toPlainText(), RecordDetail::hexDump(tab->logPage()->detail()->record()->stored));
+        QCOMPARE(RecordDetail::hexDump(QByteArray("{\"a\": [1]}\x01")).section(QLatin1Char('\n'), 1, 1),
+                 QStringLiteral("000000  7b 22 61 22 3a 20 5b 31  5d 7d 01                 {\"a\": [1]}."));
         QVERIFY(waitSessionIdle(tab));
         QVERIFY(!screenshot(&window, QStringLiteral("damaged-record")).isEmpty());
 
