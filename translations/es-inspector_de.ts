@@ -207,7 +207,7 @@
 <context>
     <name>AggregatesPage</name>
     <message>
-        <location filename="../gui/widgets/aggregatespage.cpp" line="+26"/>
+        <location filename="../gui/widgets/aggregatespage.cpp" line="+28"/>
         <source>&amp;Id:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -299,8 +299,24 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>The application has %1 aggregates and %2 events.</source>
+        <source>In the application: %1 and %2.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln aggregate(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln event(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1229,7 +1245,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+20"/>
         <source>… %n more byte(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1430,7 +1446,7 @@
 <context>
     <name>StoreTab</name>
     <message>
-        <location filename="../gui/widgets/storetab.cpp" line="+87"/>
+        <location filename="../gui/widgets/storetab.cpp" line="+89"/>
         <source>%1 (%2 events)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1645,13 +1661,45 @@
         <source>&lt;b&gt;Some records of %1 cannot be opened with the key&lt;/b&gt; (altered records?). %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location line="+26"/>
+        <source>%Ln event(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln aggregate(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln snapshot(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln tracking record(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+34"/>
+        <location line="+4"/>
         <source>%1: no counts (a remote log cannot be counted)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-40"/>
         <location line="+6"/>
         <source>Enter another &amp;key…</source>
         <translation type="unfinished"></translation>
@@ -1667,27 +1715,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>%1 events</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 aggregates</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 snapshots</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 tracking records</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+13"/>
         <source>last id %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -198,7 +198,7 @@
 <context>
     <name>AggregatesPage</name>
     <message>
-        <location filename="../gui/widgets/aggregatespage.cpp" line="+26" />
+        <location filename="../gui/widgets/aggregatespage.cpp" line="+28" />
         <source>&amp;Id:</source>
         <translation type="unfinished" />
     </message>
@@ -281,8 +281,18 @@
     </message>
     <message>
         <location line="+3" />
-        <source>The application has %1 aggregates and %2 events.</source>
+        <source>In the application: %1 and %2.</source>
         <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location line="+1" />
+        <source>%Ln aggregate(s)</source>
+        <translation><numerusform>%Ln aggregate</numerusform><numerusform>%Ln aggregates</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1" />
+        <source>%Ln event(s)</source>
+        <translation><numerusform>%Ln event</numerusform><numerusform>%Ln events</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1190,7 +1200,7 @@
         <translation><numerusform>The record cannot be decoded; its %n stored byte, as stored:</numerusform><numerusform>The record cannot be decoded; its %n stored bytes, as stored:</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location line="+19" />
+        <location line="+20" />
         <source>… %n more byte(s)</source>
         <translation><numerusform>… %n more byte</numerusform><numerusform>… %n more bytes</numerusform></translation>
     </message>
@@ -1376,7 +1386,7 @@
 <context>
     <name>StoreTab</name>
     <message>
-        <location filename="../gui/widgets/storetab.cpp" line="+87" />
+        <location filename="../gui/widgets/storetab.cpp" line="+89" />
         <source>%1 (%2 events)</source>
         <translation type="unfinished" />
     </message>
@@ -1591,13 +1601,33 @@
         <source>&lt;b&gt;Some records of %1 cannot be opened with the key&lt;/b&gt; (altered records?). %2</source>
         <translation type="unfinished" />
     </message>
+    <message numerus="yes">
+        <location line="+26" />
+        <source>%Ln event(s)</source>
+        <translation><numerusform>%Ln event</numerusform><numerusform>%Ln events</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>%Ln aggregate(s)</source>
+        <translation><numerusform>%Ln aggregate</numerusform><numerusform>%Ln aggregates</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>%Ln snapshot(s)</source>
+        <translation><numerusform>%Ln snapshot</numerusform><numerusform>%Ln snapshots</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>%Ln tracking record(s)</source>
+        <translation><numerusform>%Ln tracking record</numerusform><numerusform>%Ln tracking records</numerusform></translation>
+    </message>
     <message>
-        <location line="+34" />
+        <location line="+4" />
         <source>%1: no counts (a remote log cannot be counted)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="-38" />
+        <location line="-40" />
         <location line="+6" />
         <source>Enter another &amp;key…</source>
         <translation type="unfinished" />
@@ -1613,27 +1643,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+3" />
-        <source>%1 events</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+2" />
-        <source>%1 aggregates</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+2" />
-        <source>%1 snapshots</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+2" />
-        <source>%1 tracking records</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+2" />
+        <location line="+13" />
         <source>last id %1</source>
         <translation type="unfinished" />
     </message>

@@ -13,6 +13,8 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <algorithm>
+#include <climits>
 
 using es::gui::CatalogueModel;
 
@@ -195,8 +197,11 @@ void AggregatesPage::updateStatus()
         text = tr("%n aggregate(s) listed; more load as you scroll.", nullptr, n);
     if (const auto totals = m_model->totals())
         text += QLatin1Char(' ')
-            + tr("The application has %1 aggregates and %2 events.")
-                  .arg(locale.toString(totals->aggregates), locale.toString(totals->events));
+            + tr("In the application: %1 and %2.")
+                  .arg(tr("%Ln aggregate(s)", nullptr,
+                          static_cast<int>(std::min<qint64>(totals->aggregates, INT_MAX))),
+                       tr("%Ln event(s)", nullptr,
+                          static_cast<int>(std::min<qint64>(totals->events, INT_MAX))));
     if (!m_error.isEmpty())
         text += QStringLiteral("  —  ") + m_error;
     m_status->setText(text);

@@ -27,6 +27,8 @@
 #include <QTabWidget>
 #include <QUrl>
 #include <QVBoxLayout>
+#include <algorithm>
+#include <limits>
 
 using es::gui::ApplicationsModel;
 using es::gui::StoreSession;
@@ -589,15 +591,19 @@ QString StoreTab::countsText() const
     QLocale locale;
     if (!counts)
         return tr("%1: counting…").arg(m_application);
+    // %Ln: the count with the locale's digit grouping, and its plural form.
+    auto count = [](qint64 n) {
+        return static_cast<int>(std::min<qint64>(n, std::numeric_limits<int>::max()));
+    };
     QStringList parts;
     if (counts->events >= 0)
-        parts << tr("%1 events").arg(locale.toString(counts->events));
+        parts << tr("%Ln event(s)", nullptr, count(counts->events));
     if (counts->aggregates >= 0)
-        parts << tr("%1 aggregates").arg(locale.toString(counts->aggregates));
+        parts << tr("%Ln aggregate(s)", nullptr, count(counts->aggregates));
     if (counts->snapshots >= 0)
-        parts << tr("%1 snapshots").arg(locale.toString(counts->snapshots));
+        parts << tr("%Ln snapshot(s)", nullptr, count(counts->snapshots));
     if (counts->tracking >= 0)
-        parts << tr("%1 tracking records").arg(locale.toString(counts->tracking));
+        parts << tr("%Ln tracking record(s)", nullptr, count(counts->tracking));
     if (counts->maxNotificationId >= 0)
         parts << tr("last id %1").arg(locale.toString(counts->maxNotificationId));
     if (parts.isEmpty())

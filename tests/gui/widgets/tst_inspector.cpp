@@ -45,6 +45,7 @@
 #include <QListWidget>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QSlider>
@@ -54,6 +55,7 @@
 #include <QSqlQuery>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QThread>
 #include <QtTest>
 
 using namespace es::test;
@@ -233,9 +235,13 @@ private slots:
         QCOMPARE(apps->index(0, AM::AggregatesColumn).data().toString(), QString::number(aggregates));
         QCOMPARE(apps->index(0, AM::SnapshotsColumn).data().toString(), QString::number(snapshots));
         const QString counts = window.countsLabel()->text();
-        QVERIFY2(counts.contains(QStringLiteral("%1 events").arg(events)), qPrintable(counts));
-        QVERIFY2(counts.contains(QStringLiteral("%1 aggregates").arg(aggregates)), qPrintable(counts));
-        QVERIFY2(counts.contains(QStringLiteral("%1 snapshots").arg(snapshots)), qPrintable(counts));
+        auto shows = [&](int n, const char *what) {
+            return counts.contains(
+                QStringLiteral("%1 %2%3").arg(n).arg(QLatin1String(what), n == 1 ? "" : "s"));
+        };
+        QVERIFY2(shows(events, "event"), qPrintable(counts));
+        QVERIFY2(shows(aggregates, "aggregate"), qPrintable(counts));
+        QVERIFY2(shows(snapshots, "snapshot"), qPrintable(counts));
 
         // The catalogue, page by page, reaches every aggregate.
         tab->showPage(StoreTab::AggregatesView);
@@ -874,6 +880,45 @@ private slots:
         tab->showPage(StoreTab::LogView);
         QTRY_COMPARE(tab->logPage()->splitter()->sizes().value(0), sizes.value(0));
         again.close();
+    }
+
+    void longWorkShowsProgressAndCancels()
+    {
+        ES_REQUIRE_FIXTURES();
+        MainWindow window(false);
+        prepare(window);
+        StoreTab *tab = openAndWait(window, copy(QStringLiteral("invoice.sqlite")));
+        QCOMPARE(tab->state(), StoreTab::State::Open);
+        QVERIFY(waitSessionIdle(tab));
+        // A long job in the background lane (as counting a big store is): it reports half done and runs
+        // until cancelled.
+        es::gui::JobOptions options;
+        options.lane = es::gui::Lane::Background;
+        options.title = QStringLiteral("Counting a big store");
+        bool cancelled = false;
+        tab->session()->run(
+            tab, options,
+            [](const es::gui::JobControl &control) {
+                for (;;) {
+                    control.reportProgress(50, 100);
+                    control.cancelFlag().throwIfCancelled();
+                    QThread::msleep(5);
+                }
+                return 0;
+            },
+            [](int &&, quint64) {},
+            [&](const es::gui::JobFailure &failure) { cancelled = failure.cancelled; });
+        auto *label = window.findChild<QLabel *>(QStringLiteral("statusJob"));
+        auto *bar = window.statusBar()->findChild<QProgressBar *>();
+        QTRY_VERIFY(label->isVisible());
+        QCOMPARE(label->text(), QStringLiteral("Counting a big store"));
+        QTRY_COMPARE(bar->value(), 500);
+        QVERIFY(window.action(QStringLiteral("stop"))->isEnabled());
+        QVERIFY(!screenshot(&window, QStringLiteral("status-progress")).isEmpty());
+        window.action(QStringLiteral("stop"))->trigger(); // Ctrl+.
+        QTRY_VERIFY(cancelled);
+        QTRY_VERIFY(!label->isVisible());
+        QVERIFY(!window.action(QStringLiteral("stop"))->isEnabled());
     }
 
     // --- keyboard, dialogs -----------------------------------------------------------------------------
