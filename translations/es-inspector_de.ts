@@ -223,38 +223,48 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+85"/>
+        <location line="+99"/>
         <source>All types</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-98"/>
         <source>class name or topic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+33"/>
+        <location line="+40"/>
         <source>Id ascending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-39"/>
         <source>Sort by id, ascending or descending (the store&apos;s key order)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+10"/>
+        <source>Count types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Count the aggregates of each type, in the background (reads each aggregate&apos;s first event; cancel with Ctrl+.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Id descending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+31"/>
         <source>All types (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+57"/>
         <source>An id prefix is hex digits (0-9, a-f) and dashes.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -311,7 +321,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%Ln event(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1662,7 +1672,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+26"/>
+        <location line="+28"/>
         <source>%Ln event(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1699,7 +1709,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-42"/>
         <location line="+6"/>
         <source>Enter another &amp;key…</source>
         <translation type="unfinished"></translation>
@@ -1715,7 +1725,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>last id %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -53,6 +53,14 @@ AggregatesPage::AggregatesPage(es::gui::StoreSession *session, QWidget *parent)
     bar->addWidget(m_type, 2);
     bar->addSpacing(12);
     bar->addWidget(m_order);
+    auto *countTypesButton = new QToolButton(this);
+    countTypesButton->setObjectName(QStringLiteral("countTypes"));
+    countTypesButton->setText(tr("Count types"));
+    countTypesButton->setToolTip(
+        tr("Count the aggregates of each type, in the background (reads each aggregate's "
+           "first event; cancel with Ctrl+.)"));
+    bar->addWidget(countTypesButton);
+    connect(countTypesButton, &QToolButton::clicked, this, &AggregatesPage::countTypes);
     layout->addLayout(bar);
 
     m_table = new RecordTable(this);
@@ -88,7 +96,15 @@ AggregatesPage::AggregatesPage(es::gui::StoreSession *session, QWidget *parent)
         if (!id.isNull())
             emit aggregateRequested(m_application, id);
     });
-    connect(m_model, &CatalogueModel::pageArrived, this, &AggregatesPage::updateStatus);
+    connect(m_model, &CatalogueModel::pageArrived, this, [this] {
+        // Types are counted by reading every aggregate's first event: at once for a catalogue that fits
+        // in its first page, on request (Count types) for a big one, where it would hold up the
+        // background work (counts, verify) for long.
+        if (!m_totalsAsked && m_model->atEnd() && m_model->idPrefix().isEmpty()
+            && m_model->typeFilter().isEmpty())
+            countTypes();
+        updateStatus();
+    });
     connect(m_model, &CatalogueModel::loadingChanged, this, &AggregatesPage::updateStatus);
     connect(m_model, &QAbstractItemModel::modelReset, this, &AggregatesPage::updateStatus);
     connect(m_model, &CatalogueModel::errorOccurred, this, [this](const QString &message) {
@@ -124,17 +140,24 @@ void AggregatesPage::setApplication(const QString &application)
     m_error.clear();
     m_type->clear();
     m_type->addItem(tr("All types"), QString());
+    m_totalsAsked = false;
     m_model->setApplication(application);
-    if (!application.isEmpty())
-        m_model->requestTotals(true);
     updateStatus();
+}
+
+void AggregatesPage::countTypes()
+{
+    if (m_application.isEmpty())
+        return;
+    m_totalsAsked = true;
+    m_model->requestTotals(true);
 }
 
 void AggregatesPage::refresh()
 {
     m_error.clear();
     m_model->refresh();
-    if (m_model->idPrefix().isEmpty())
+    if (m_totalsAsked && m_model->idPrefix().isEmpty())
         m_model->requestTotals(true);
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 // The aggregate catalogue of the application: loaded page by page as the table scrolls (a 10M-event
 // store shows its first page at once), searched by id prefix, filtered by type, sorted by id either
-// way; totals by type counted in the background. Enter or double-click opens an aggregate.
+// way; totals by type counted in the background (at once when the catalogue is one page, on request
+// otherwise). Enter or double-click opens an aggregate.
 //
 // Thread-safety: GUI thread only.
 
@@ -25,6 +26,8 @@ public:
     void setApplication(const QString &application) override;
     void refresh() override;
     void focusSearch() override;
+    // Counts the aggregates of each type (and in all) in the background; the type filter lists them.
+    void countTypes();
 
     es::gui::CatalogueModel *model() const { return m_model; }
     RecordTable *table() const { return m_table; }
@@ -44,4 +47,5 @@ private:
     QLabel *m_status = nullptr;
     RecordTable *m_table = nullptr;
     QString m_error;
+    bool m_totalsAsked = false;
 };
