@@ -56,6 +56,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QThread>
+#include <QTimer>
 #include <QtTest>
 
 using namespace es::test;
@@ -919,6 +920,61 @@ private slots:
         QTRY_VERIFY(cancelled);
         QTRY_VERIFY(!label->isVisible());
         QVERIFY(!window.action(QStringLiteral("stop"))->isEnabled());
+    }
+
+    // A big store stays responsive: the GUI thread never stalls while the store opens, counts run, and
+    // the catalogue and the log show their first and last pages. Opt-in (the store takes a while to
+    // build): ES_INSPECTOR_BIG_STORE=<file> made with `es-inspector-bench --build-only FILE --events N`.
+    void bigStoreStaysResponsive()
+    {
+        const QString big = qEnvironmentVariable("ES_INSPECTOR_BIG_STORE");
+        if (big.isEmpty() || !QFileInfo::exists(big))
+            QSKIP("set ES_INSPECTOR_BIG_STORE to a big SQLite store (es-inspector-bench --build-only FILE)");
+        MainWindow window(false);
+        prepare(window);
+        // The longest interval between ticks of a 5 ms timer is how long the GUI thread was busy.
+        QElapsedTimer clock;
+        clock.start();
+        qint64 last = 0, worst = 0;
+        QTimer ticker;
+        ticker.setInterval(5);
+        connect(&ticker, &QTimer::timeout, [&] {
+            const qint64 now = clock.elapsed();
+            worst = std::max(worst, now - last);
+            last = now;
+        });
+        ticker.start();
+        QElapsedTimer step;
+        step.start();
+        StoreTab *tab = openAndWait(window, big, {}, 120000);
+        QVERIFY2(tab->state() == StoreTab::State::Open, qPrintable(tab->errorMessage()));
+        const qint64 opened = step.restart();
+        auto *catalogue = tab->aggregatesPage()->model();
+        tab->showPage(StoreTab::AggregatesView);
+        QTRY_VERIFY_WITH_TIMEOUT(catalogue->rowCount() > 0, 60000);
+        const qint64 firstAggregates = step.restart();
+        tab->showPage(StoreTab::LogView);
+        auto *log = tab->logPage()->model();
+        QTRY_VERIFY_WITH_TIMEOUT(log->rowCount() > 0 && !log->isLoading(), 60000);
+        const qint64 firstLog = step.restart();
+        window.action(QStringLiteral("last"))->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(log->lastLogId() > 0 && log->rowForId(log->lastLogId()) >= 0, 60000);
+        const qint64 lastLog = step.restart();
+        // Scroll up through the end of the log a little (pages arrive both ways).
+        for (int i = 0; i < 20; ++i) {
+            QTest::keyClick(tab->logPage()->table(), Qt::Key_PageUp);
+            QTest::qWait(10);
+        }
+        QVERIFY(waitCounts(tab, 600000));
+        const qint64 counted = step.restart();
+        QVERIFY(!screenshot(&window, QStringLiteral("big-store")).isEmpty());
+        ticker.stop();
+        qInfo("big store: open %lld ms, first aggregates %lld ms, first log page %lld ms, last log page %lld "
+              "ms, "
+              "counts %lld ms more; longest GUI stall %lld ms; %s",
+              opened, firstAggregates, firstLog, lastLog, counted, worst,
+              qPrintable(window.countsLabel()->text()));
+        QVERIFY2(worst < 250, qPrintable(QStringLiteral("the GUI thread stalled for %1 ms").arg(worst)));
     }
 
     // --- keyboard, dialogs -----------------------------------------------------------------------------
