@@ -544,8 +544,21 @@ private slots:
         // Copy (Ctrl+C) of a row: its export line, the reference line.
         page->table()->selectRow(log->rowForId(30));
         page->table()->setFocus();
-        window.action(QStringLiteral("copy"))->trigger();
+        QApplication::clipboard()->clear();
+        QTest::keyClick(page->table(), Qt::Key_C, Qt::ControlModifier);
         QCOMPARE(jsonObject(QApplication::clipboard()->text().toUtf8()), jsonObject(lines.at(29)));
+        // In the payload tree: the selected node's JSON.
+        JsonTreeView *tree = page->detail()->tree();
+        QTRY_VERIFY(tree->model()->rowCount() > 0);
+        tree->setFocus();
+        tree->setCurrentIndex(tree->jsonModel()->indexForPath(QStringLiteral("amount")));
+        QTest::keyClick(tree, Qt::Key_C, Qt::ControlModifier);
+        QCOMPARE(QJsonDocument::fromJson(QApplication::clipboard()->text().toUtf8()).object(),
+                 jsonObject(lines.at(29)).value(QStringLiteral("state")).toObject().value(QStringLiteral("amount")).toObject());
+        // Ctrl+Shift+C: the whole payload.
+        QTest::keyClick(tree, Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(QJsonDocument::fromJson(QApplication::clipboard()->text().toUtf8()).object(),
+                 jsonObject(lines.at(29)).value(QStringLiteral("state")).toObject());
 
         // First and last (Ctrl+Home, Ctrl+End).
         QVERIFY(window.action(QStringLiteral("last"))->isEnabled());
