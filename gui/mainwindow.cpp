@@ -445,6 +445,7 @@ StoreTab *MainWindow::openStore(const QString &urlOrPath, const es::inspect::Ope
     connect(tab, &StoreTab::statusMessage, this, [this](const QString &m) { showMessage(m); });
     connect(tab, &StoreTab::closeRequested, this, [this, tab] { closeStore(m_tabs->indexOf(tab)); });
     connect(tab, &StoreTab::openAnotherRequested, this, &MainWindow::openFileDialog);
+    connect(tab, &StoreTab::editConnectionRequested, this, &MainWindow::editConnection);
     updateActions();
     tab->open();
     updateStatus();
@@ -494,10 +495,32 @@ void MainWindow::openFolderDialog()
 
 void MainWindow::openPostgresDialog()
 {
+    editConnection(QString());
+}
+
+void MainWindow::editConnection(const QString &url)
+{
     ConnectionDialog dialog(m_secrets, this);
+    if (!url.isEmpty()) {
+        // The store that failed: its host, port, database, user and SSL mode; the password is typed again.
+        const QUrl u(url);
+        SavedConnection c;
+        c.host = u.host();
+        c.port = u.port(5432);
+        c.database = u.path().mid(1);
+        c.user = u.userName();
+        c.sslMode = QUrlQuery(u).queryItemValue(QStringLiteral("sslmode"));
+        dialog.setConnection(c);
+    }
     if (dialog.exec() != QDialog::Accepted)
         return;
     dialog.storeAccepted();
+    // The failed tab gives way to the new attempt.
+    for (int i = m_tabs->count() - 1; i >= 0; --i) {
+        StoreTab *tab = storeTab(i);
+        if (tab && tab->state() == StoreTab::State::Failed && tab->displayUrl() == url)
+            closeStore(i);
+    }
     openStore(dialog.url());
 }
 
@@ -517,7 +540,11 @@ void MainWindow::closeStore(int index)
     if (!tab)
         return;
     m_tabs->removeTab(index);
-    delete tab; // its session stops its threads
+    // Its session stops its jobs now; the tab goes once the signal that asked for this (a button of
+    // its own) has returned.
+    tab->session()->close();
+    tab->hide();
+    tab->deleteLater();
     updateActions();
     updateStatus();
     updateTitle();

@@ -49,6 +49,8 @@ public slots:
     void openFileDialog();
     void openFolderDialog();
     void openPostgresDialog();
+    // The connection dialog filled in from `url` (a PostgreSQL store that could not be opened).
+    void editConnection(const QString &url);
     void openRemoteDialog();
     void closeCurrentStore();
     void closeStore(int index);

@@ -223,23 +223,23 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+99"/>
+        <location line="+101"/>
         <source>All types</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-100"/>
         <source>class name or topic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>Id ascending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-40"/>
         <source>Sort by id, ascending or descending (the store&apos;s key order)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -249,7 +249,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Count the aggregates of each type, in the background (reads each aggregate&apos;s first event; cancel with Ctrl+.)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -259,7 +259,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>All types (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1038,7 +1038,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>Open a SQLite event store</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1053,7 +1053,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+83"/>
         <source> (read-only)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1486,7 +1486,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+3"/>
+        <source>&amp;Edit the connection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>READ-ONLY</source>
         <translation type="unfinished"></translation>
     </message>

@@ -214,23 +214,23 @@
     </message>
     <message>
         <location line="+6" />
-        <location line="+99" />
+        <location line="+101" />
         <source>All types</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="-98" />
+        <location line="-100" />
         <source>class name or topic</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location line="+5" />
-        <location line="+40" />
+        <location line="+41" />
         <source>Id ascending</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="-39" />
+        <location line="-40" />
         <source>Sort by id, ascending or descending (the store's key order)</source>
         <translation type="unfinished" />
     </message>
@@ -240,7 +240,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Count the aggregates of each type, in the background (reads each aggregate's first event; cancel with Ctrl+.)</source>
         <translation type="unfinished" />
     </message>
@@ -250,7 +250,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+31" />
+        <location line="+32" />
         <source>All types (%1)</source>
         <translation type="unfinished" />
     </message>
@@ -999,7 +999,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+51" />
+        <location line="+52" />
         <source>Open a SQLite event store</source>
         <translation type="unfinished" />
     </message>
@@ -1014,7 +1014,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+57" />
+        <location line="+83" />
         <source> (read-only)</source>
         <translation type="unfinished" />
     </message>
@@ -1426,7 +1426,12 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+25" />
+        <location line="+3" />
+        <source>&amp;Edit the connection…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+30" />
         <source>READ-ONLY</source>
         <translation type="unfinished" />
     </message>

@@ -155,7 +155,13 @@ void StoreTab::buildErrorPage()
     auto *retry = new QPushButton(tr("&Try again"), page);
     auto *another = new QPushButton(tr("Open &another store…"), page);
     auto *close = new QPushButton(tr("C&lose this tab"), page);
+    // A PostgreSQL store that refused the connection (wrong password, no such database) is mended in
+    // the connection dialog, filled in with this URL.
+    m_editConnection = new QPushButton(tr("&Edit the connection…"), page);
+    m_editConnection->setObjectName(QStringLiteral("editConnection"));
+    m_editConnection->setVisible(m_url.startsWith(QLatin1String("postgres")));
     buttons->addWidget(retry);
+    buttons->addWidget(m_editConnection);
     buttons->addWidget(another);
     buttons->addWidget(close);
     buttons->addStretch(1);
@@ -163,6 +169,8 @@ void StoreTab::buildErrorPage()
     layout->addStretch(1);
     connect(retry, &QPushButton::clicked, this, &StoreTab::open);
     connect(another, &QPushButton::clicked, this, &StoreTab::openAnotherRequested);
+    connect(m_editConnection, &QPushButton::clicked, this,
+            [this] { emit editConnectionRequested(displayUrl()); });
     connect(close, &QPushButton::clicked, this, &StoreTab::closeRequested);
     m_stack->addWidget(page);
 }

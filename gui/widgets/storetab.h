@@ -125,6 +125,8 @@ signals:
     void statusMessage(const QString &message);
     void closeRequested();
     void openAnotherRequested();
+    // The connection dialog, filled in with this store's URL (no password), is wanted.
+    void editConnectionRequested(const QString &url);
 
 private:
     void buildOpeningPage();
@@ -160,6 +162,7 @@ private:
     QLabel *m_openingText = nullptr;
     QLabel *m_errorTitle = nullptr;
     QLabel *m_errorText = nullptr;
+    QPushButton *m_editConnection = nullptr;
     QWidget *m_storeWidget = nullptr;
     QLabel *m_storeTitle = nullptr;
     Badge *m_readOnly = nullptr;

@@ -45,6 +45,7 @@
 #include <QListWidget>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRandomGenerator>
@@ -554,7 +555,11 @@ private slots:
         tree->setCurrentIndex(tree->jsonModel()->indexForPath(QStringLiteral("amount")));
         QTest::keyClick(tree, Qt::Key_C, Qt::ControlModifier);
         QCOMPARE(QJsonDocument::fromJson(QApplication::clipboard()->text().toUtf8()).object(),
-                 jsonObject(lines.at(29)).value(QStringLiteral("state")).toObject().value(QStringLiteral("amount")).toObject());
+                 jsonObject(lines.at(29))
+                     .value(QStringLiteral("state"))
+                     .toObject()
+                     .value(QStringLiteral("amount"))
+                     .toObject());
         // Ctrl+Shift+C: the whole payload.
         QTest::keyClick(tree, Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
         QCOMPARE(QJsonDocument::fromJson(QApplication::clipboard()->text().toUtf8()).object(),
@@ -781,11 +786,19 @@ private slots:
         QVERIFY(!missing->errorMessage().isEmpty());
         QCOMPARE(window.storeCount(), 4);
 
-        // Closing failed tabs (Ctrl+W) leaves the good one.
-        for (StoreTab *t : {bad, none, missing}) {
+        // Closing failed tabs (Ctrl+W, the page's own Close button) leaves the good one.
+        for (StoreTab *t : {bad, none}) {
             window.tabs()->setCurrentWidget(t);
             window.action(QStringLiteral("close"))->trigger();
         }
+        QPushButton *closeButton = nullptr;
+        for (QPushButton *b : missing->findChildren<QPushButton *>())
+            if (b->text() == QLatin1String("C&lose this tab"))
+                closeButton = b;
+        QVERIFY(closeButton);
+        QPointer<StoreTab> gone(missing);
+        closeButton->click();
+        QTRY_VERIFY(gone.isNull());
         QCOMPARE(window.storeCount(), 1);
         QCOMPARE(window.currentStore(), good);
         // Failed opens are not remembered; the good one is.
@@ -838,6 +851,7 @@ private slots:
         QVERIFY(waitSessionIdle(tab));
         QVERIFY(!screenshot(&window, QStringLiteral("remote-log")).isEmpty());
         window.closeStore(0); // before the service goes
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     }
 
     void dropAStoreOnTheWindow()

@@ -20,6 +20,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPointer>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QTcpServer>
 #include <QUrl>
@@ -146,6 +148,29 @@ private slots:
                  qPrintable(denied->errorMessage()));
         QVERIFY(!denied->errorLabel()->text().contains(QLatin1String("certainly-not")));
         QVERIFY(!screenshot(&window, QStringLiteral("open-error-postgres")).isEmpty());
+
+        // Mended in the connection dialog, filled in from the failed store: the right user and password
+        // open it, in place of the failed tab.
+        QString prefilledUser;
+        whenModal<ConnectionDialog>([&](ConnectionDialog *dialog) {
+            prefilledUser = dialog->connection().user;
+            QCOMPARE(dialog->connection().database, db.params().dbname);
+            dialog->findChild<QLineEdit *>(QStringLiteral("user"))->setText(db.params().user);
+            QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("password")),
+                             db.params().password);
+            dialog->accept();
+        });
+        auto *edit = denied->findChild<QPushButton *>(QStringLiteral("editConnection"));
+        QVERIFY(edit && edit->isVisible());
+        QPointer<StoreTab> replaced(denied);
+        edit->click();
+        QCOMPARE(prefilledUser, QStringLiteral("inspector_stranger"));
+        QTRY_VERIFY(replaced.isNull());
+        // The same store as the first tab: shown there, not opened twice.
+        QCOMPARE(window.storeCount(), 1);
+        QCOMPARE(window.currentStore(), tab);
+        denied = openAndWait(window, urlOf(stranger, QStringLiteral("certainly-not-the-password")));
+        QCOMPARE(denied->state(), StoreTab::State::Failed);
 
         QTcpServer probe;
         QVERIFY(probe.listen(QHostAddress::LocalHost));
