@@ -77,6 +77,7 @@ LogPage::LogPage(es::gui::StoreSession *session, QWidget *parent)
     m_topic->lineEdit()->setClearButtonEnabled(true);
     topicLabel->setBuddy(m_topic);
     m_fromOn = new QCheckBox(tr("F&rom"), rowsPane);
+    m_fromOn->setObjectName(QStringLiteral("timeFromOn"));
     m_from = new QDateTimeEdit(rowsPane);
     m_from->setObjectName(QStringLiteral("timeFrom"));
     m_from->setTimeSpec(Qt::UTC);
@@ -84,6 +85,7 @@ LogPage::LogPage(es::gui::StoreSession *session, QWidget *parent)
     m_from->setCalendarPopup(true);
     m_from->setEnabled(false);
     m_toOn = new QCheckBox(tr("T&o"), rowsPane);
+    m_toOn->setObjectName(QStringLiteral("timeToOn"));
     m_to = new QDateTimeEdit(rowsPane);
     m_to->setObjectName(QStringLiteral("timeTo"));
     m_to->setTimeSpec(Qt::UTC);
