@@ -1,9 +1,11 @@
 // es-inspector — the Event Store Inspector.
 //
-//   es-inspector [--no-keychain] [<path-or-url>…]
+//   es-inspector [--no-keychain] [--demo] [<path-or-url>…]
 //
 // Opens each store given (a SQLite file or folder, postgresql://…, http://… for a remote log) in a
-// tab; with none, shows the start page (open actions and recent stores).
+// tab; with none, shows the start page (open actions and recent stores). --demo opens the demo store,
+// written into the user's data folder the first time (what `make run` does).
+#include "demostore.h"
 #include "es/version.h"
 #include "exampletypes.h"
 #include "i18n.h"
@@ -20,6 +22,7 @@ namespace {
 struct Options
 {
     bool useKeychain = true;
+    bool demo = false;
     QStringList stores;
 };
 
@@ -35,13 +38,17 @@ Options parseArguments(const QCoreApplication &app)
         QStringLiteral("no-keychain"),
         QCoreApplication::translate("main", "Keep passwords and keys for this session only."));
     parser.addOption(noKeychain);
+    const QCommandLineOption demo(
+        QStringLiteral("demo"),
+        QCoreApplication::translate("main", "Open the demo store (written into the user's data folder the first time)."));
+    parser.addOption(demo);
     parser.addPositionalArgument(
         QStringLiteral("store"),
         QCoreApplication::translate(
             "main", "A SQLite file or folder, postgresql://…, or http://… (a remote notification log)."),
         QStringLiteral("[<path-or-url>…]"));
     parser.process(app);
-    return Options {!parser.isSet(noKeychain), parser.positionalArguments()};
+    return Options {!parser.isSet(noKeychain), parser.isSet(demo), parser.positionalArguments()};
 }
 
 void describe()
@@ -84,5 +91,7 @@ int main(int argc, char *argv[])
     window.show();
     for (const QString &store : options.stores)
         window.openStore(store);
+    if (options.demo)
+        DemoStore::ensure(&window, [&window](const QString &dir) { window.openStore(dir); });
     return QApplication::exec();
 }
