@@ -13,9 +13,13 @@ QString recordProblem(const es::inspect::DecodedRecord &record)
     if (record.decoded.problem == es::DecodedState::Problem::None)
         return QString();
     const QString name = es::DecodedState::problemName(record.decoded.problem);
-    if (record.decoded.error.isEmpty())
+    const QString &error = record.decoded.error;
+    if (error.isEmpty())
         return name;
-    return name + QStringLiteral(": ") + record.decoded.error;
+    // Most decoder messages already start with the problem's name ("cannot decrypt: …").
+    if (error.startsWith(name, Qt::CaseInsensitive))
+        return error;
+    return name + QStringLiteral(": ") + error;
 }
 
 QString recordStatus(const es::inspect::DecodedRecord &record)
