@@ -236,6 +236,31 @@ inline std::string_view Node::stringView() const
     return e.escaped ? std::string_view(m_doc->m_unescaped).substr(e.start, e.length) : m_doc->m_view.substr(e.start, e.length);
 }
 
+// Inline, so that a key given as a literal is compared with a known length (no memcmp call): the
+// decoder looks up every field this way.
+inline Node Node::find(std::string_view key) const
+{
+    if (!m_doc)
+        return {};
+    const auto &entries = m_doc->m_entries;
+    if (entries[m_index].type != Type::Object)
+        return {};
+    Node found;
+    const uint32_t n = entries[m_index].start;
+    uint32_t index = m_index + 1;
+    for (uint32_t k = 0; k < n; ++k) {
+        const Document::Entry &e = entries[index];
+        const uint32_t valueIndex = e.next;
+        if (e.length == key.size()) {
+            const char *text = (e.escaped ? m_doc->m_unescaped.data() : m_doc->m_view.data()) + e.start;
+            if (std::string_view(text, key.size()) == key) // the last one, as Python
+                found = Node(m_doc, valueIndex);
+        }
+        index = entries[valueIndex].next;
+    }
+    return found;
+}
+
 inline uint32_t Node::size() const
 {
     if (!m_doc)

@@ -1211,28 +1211,6 @@ Node Node::at(uint32_t i) const
     return n;
 }
 
-Node Node::find(std::string_view key) const
-{
-    if (type() != Type::Object)
-        return {};
-    // On the decoding hot path: straight over the entries, lengths compared before bytes.
-    Node found;
-    const auto &entries = m_doc->m_entries;
-    const uint32_t n = entries[m_index].start;
-    uint32_t index = m_index + 1;
-    for (uint32_t k = 0; k < n; ++k) {
-        const Document::Entry &e = entries[index];
-        const uint32_t valueIndex = e.next;
-        if (e.length == key.size()) {
-            const char *text = (e.escaped ? m_doc->m_unescaped.data() : m_doc->m_view.data()) + e.start;
-            if (key.empty() || (text[0] == key[0] && std::memcmp(text, key.data(), key.size()) == 0))
-                found = Node(m_doc, valueIndex);
-        }
-        index = entries[valueIndex].next;
-    }
-    return found;
-}
-
 // --- Value -----------------------------------------------------------------------------------------
 
 namespace {
