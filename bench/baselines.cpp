@@ -44,77 +44,103 @@ QByteArray hex(const unsigned char *b, int n)
 
 // --- sqlite3 -------------------------------------------------------------------------------------
 
-bool sqliteOk(sqlite3 *db, int rc, BaselineResult &r, const char *what)
-{
-    if (rc == SQLITE_OK || rc == SQLITE_DONE || rc == SQLITE_ROW)
-        return true;
-    r.error = QStringLiteral("sqlite3: %1: %2").arg(QLatin1String(what), QString::fromUtf8(sqlite3_errmsg(db)));
-    return false;
-}
-
 } // namespace
 
-BaselineResult sqliteBaseline(const QString &dir, double seconds)
+namespace {
+
+class SqliteLoop final : public BaselineLoop
 {
-    BaselineResult r;
-    const QByteArray path = QDir(dir).filePath(QStringLiteral("baseline.sqlite")).toUtf8();
-    sqlite3 *db = nullptr;
-    if (sqlite3_open(path.constData(), &db) != SQLITE_OK) {
-        r.error = QStringLiteral("sqlite3: cannot open %1").arg(QString::fromUtf8(path));
-        sqlite3_close(db);
-        return r;
+public:
+    explicit SqliteLoop(const QString &dir)
+        : m_path(QDir(dir).filePath(QStringLiteral("baseline.sqlite")))
+    {
+        const QByteArray path = m_path.toUtf8();
+        if (sqlite3_open(path.constData(), &m_db) != SQLITE_OK) {
+            m_error = QStringLiteral("sqlite3: cannot open %1").arg(m_path);
+            return;
+        }
+        // As the engine (and Python): WAL, SQLite's default synchronous, the busy timeout.
+        sqlite3_busy_timeout(m_db, 5000);
+        const bool ok = check(sqlite3_exec(m_db, "PRAGMA journal_mode=WAL", nullptr, nullptr, nullptr), "WAL")
+            && check(sqlite3_exec(m_db,
+                                  "CREATE TABLE IF NOT EXISTS stored_events (originator_id TEXT, originator_version "
+                                  "INTEGER, topic TEXT, state BLOB, PRIMARY KEY (originator_id, originator_version))",
+                                  nullptr, nullptr, nullptr),
+                     "create table")
+            && check(sqlite3_prepare_v2(m_db, "INSERT INTO stored_events VALUES (?,?,?,?)", -1, &m_insert, nullptr), "prepare")
+            && check(sqlite3_prepare_v2(m_db, "BEGIN IMMEDIATE", -1, &m_begin, nullptr), "prepare")
+            && check(sqlite3_prepare_v2(m_db, "COMMIT", -1, &m_commit, nullptr), "prepare");
+        (void)ok;
     }
-    // As the engine (and Python): WAL, SQLite's default synchronous, the busy timeout.
-    sqlite3_busy_timeout(db, 5000);
-    bool ok = sqliteOk(db, sqlite3_exec(db, "PRAGMA journal_mode=WAL", nullptr, nullptr, nullptr), r, "WAL")
-        && sqliteOk(db,
-                    sqlite3_exec(db,
-                                 "CREATE TABLE IF NOT EXISTS stored_events (originator_id TEXT, originator_version "
-                                 "INTEGER, topic TEXT, state BLOB, PRIMARY KEY (originator_id, originator_version))",
-                                 nullptr, nullptr, nullptr),
-                    r, "create table");
-    sqlite3_stmt *insert = nullptr, *begin = nullptr, *commit = nullptr;
-    ok = ok && sqliteOk(db, sqlite3_prepare_v2(db, "INSERT INTO stored_events VALUES (?,?,?,?)", -1, &insert, nullptr), r, "prepare")
-        && sqliteOk(db, sqlite3_prepare_v2(db, "BEGIN IMMEDIATE", -1, &begin, nullptr), r, "prepare")
-        && sqliteOk(db, sqlite3_prepare_v2(db, "COMMIT", -1, &commit, nullptr), r, "prepare");
-    const QByteArray state = sampleState();
-    auto insertOne = [&]() {
-        unsigned char id[16];
-        randomUuid(id);
-        const QByteArray idHex = hex(id, 16);
-        sqlite3_bind_text(insert, 1, idHex.constData(), 32, SQLITE_TRANSIENT);
-        sqlite3_bind_int64(insert, 2, 1);
-        sqlite3_bind_text(insert, 3, "bench:Dog.Registered", -1, SQLITE_STATIC);
-        sqlite3_bind_blob(insert, 4, state.constData(), static_cast<int>(state.size()), SQLITE_STATIC);
-        const int rc = sqlite3_step(insert);
-        sqlite3_reset(insert);
-        return sqliteOk(db, rc, r, "insert");
-    };
-    for (int pass = 0; ok && pass < 2; ++pass) {
+
+    ~SqliteLoop() override
+    {
+        sqlite3_finalize(m_insert);
+        sqlite3_finalize(m_begin);
+        sqlite3_finalize(m_commit);
+        sqlite3_close(m_db);
+        for (const char *suffix : {"", "-wal", "-shm"})
+            QFile::remove(m_path + QLatin1String(suffix));
+    }
+
+    QString error() const override { return m_error; }
+
+    double run(double seconds, Shape shape) override
+    {
+        if (!m_error.isEmpty())
+            return 0;
         long n = 0;
+        bool ok = true;
         const auto t0 = Clock::now();
         do {
-            if (pass == 0) {
-                ok = sqliteOk(db, sqlite3_step(begin), r, "begin");
-                sqlite3_reset(begin);
-                ok = ok && insertOne();
-                ok = ok && sqliteOk(db, sqlite3_step(commit), r, "commit");
-                sqlite3_reset(commit);
+            if (shape != Shape::Autocommit) {
+                ok = step(m_begin, "begin") && insertOne() && step(m_commit, "commit");
             } else {
                 ok = insertOne();
             }
             ++n;
         } while (ok && secondsSince(t0) < seconds);
-        (pass == 0 ? r.commitsPerSecond : r.autocommitPerSecond) = static_cast<double>(n) / secondsSince(t0);
+        return ok ? static_cast<double>(n) / secondsSince(t0) : 0;
     }
-    sqlite3_finalize(insert);
-    sqlite3_finalize(begin);
-    sqlite3_finalize(commit);
-    sqlite3_close(db);
-    QFile::remove(QString::fromUtf8(path));
-    QFile::remove(QString::fromUtf8(path) + QStringLiteral("-wal"));
-    QFile::remove(QString::fromUtf8(path) + QStringLiteral("-shm"));
-    return r;
+
+private:
+    bool check(int rc, const char *what)
+    {
+        if (rc == SQLITE_OK || rc == SQLITE_DONE || rc == SQLITE_ROW)
+            return true;
+        m_error = QStringLiteral("sqlite3: %1: %2").arg(QLatin1String(what), QString::fromUtf8(sqlite3_errmsg(m_db)));
+        return false;
+    }
+    bool step(sqlite3_stmt *s, const char *what)
+    {
+        const int rc = sqlite3_step(s);
+        sqlite3_reset(s);
+        return check(rc, what);
+    }
+    bool insertOne()
+    {
+        unsigned char id[16];
+        randomUuid(id);
+        const QByteArray idHex = hex(id, 16);
+        sqlite3_bind_text(m_insert, 1, idHex.constData(), 32, SQLITE_TRANSIENT);
+        sqlite3_bind_int64(m_insert, 2, 1);
+        sqlite3_bind_text(m_insert, 3, "bench:Dog.Registered", -1, SQLITE_STATIC);
+        sqlite3_bind_blob(m_insert, 4, m_state.constData(), static_cast<int>(m_state.size()), SQLITE_STATIC);
+        return step(m_insert, "insert");
+    }
+
+    QString m_path;
+    QString m_error;
+    QByteArray m_state = sampleState();
+    sqlite3 *m_db = nullptr;
+    sqlite3_stmt *m_insert = nullptr, *m_begin = nullptr, *m_commit = nullptr;
+};
+
+} // namespace
+
+std::unique_ptr<BaselineLoop> sqliteLoop(const QString &dir)
+{
+    return std::make_unique<SqliteLoop>(dir);
 }
 
 // --- libpq ---------------------------------------------------------------------------------------
@@ -164,56 +190,89 @@ QString postgresExec(const QString &sql)
     return error;
 }
 
-BaselineResult libpqBaseline(double seconds)
+namespace {
+
+class LibpqLoop final : public BaselineLoop
 {
-    BaselineResult r;
-    PGconn *c = connectFromEnvironment(&r.error);
-    if (!c)
-        return r;
-    // The table as the engine makes it (Python's schema), under a name of its own.
-    bool ok = pgOk(c, PQexec(c, "SET client_min_messages = warning; DROP TABLE IF EXISTS esbench_baseline_events"), &r.error, "drop")
-        && pgOk(c,
-                PQexec(c,
-                       "CREATE TABLE esbench_baseline_events (originator_id uuid NOT NULL, originator_version bigint NOT "
-                       "NULL, topic text, state bytea, notification_id bigserial, PRIMARY KEY (originator_id, "
-                       "originator_version)) WITH (autovacuum_enabled=false); CREATE UNIQUE INDEX "
-                       "esbench_baseline_events_notification_id_idx ON esbench_baseline_events (notification_id ASC)"),
-                &r.error, "create")
-        && pgOk(c,
-                PQprepare(c, "ins",
-                          "INSERT INTO esbench_baseline_events (originator_id, originator_version, topic, state) "
-                          "VALUES ($1, $2, $3, $4) RETURNING notification_id",
-                          4, nullptr),
-                &r.error, "prepare");
-    const QByteArray state = sampleState();
-    auto insertOne = [&]() {
+public:
+    LibpqLoop()
+    {
+        m_conn = connectFromEnvironment(&m_error);
+        if (!m_conn)
+            return;
+        // The table as the engine makes it (Python's schema), under a name of its own.
+        const bool ok = pgOk(m_conn, PQexec(m_conn, "SET client_min_messages = warning; DROP TABLE IF EXISTS esbench_baseline_events"), &m_error, "drop")
+            && pgOk(m_conn,
+                    PQexec(m_conn,
+                           "CREATE TABLE esbench_baseline_events (originator_id uuid NOT NULL, originator_version bigint NOT "
+                           "NULL, topic text, state bytea, notification_id bigserial, PRIMARY KEY (originator_id, "
+                           "originator_version)) WITH (autovacuum_enabled=false); CREATE UNIQUE INDEX "
+                           "esbench_baseline_events_notification_id_idx ON esbench_baseline_events (notification_id ASC)"),
+                    &m_error, "create")
+            && pgOk(m_conn,
+                    PQprepare(m_conn, "ins",
+                              "INSERT INTO esbench_baseline_events (originator_id, originator_version, topic, state) "
+                              "VALUES ($1, $2, $3, $4) RETURNING notification_id",
+                              4, nullptr),
+                    &m_error, "prepare");
+        (void)ok;
+    }
+
+    ~LibpqLoop() override
+    {
+        if (!m_conn)
+            return;
+        pgOk(m_conn, PQexec(m_conn, "DROP TABLE IF EXISTS esbench_baseline_events"), nullptr, "drop");
+        PQfinish(m_conn);
+    }
+
+    QString error() const override { return m_error; }
+
+    double run(double seconds, Shape shape) override
+    {
+        if (!m_error.isEmpty())
+            return 0;
+        long n = 0;
+        bool ok = true;
+        const auto t0 = Clock::now();
+        const char *begin = shape == Shape::Locked
+            ? "BEGIN; SET LOCAL lock_timeout = '0s'; LOCK TABLE esbench_baseline_events IN EXCLUSIVE MODE"
+            : "BEGIN";
+        do {
+            if (shape != Shape::Autocommit)
+                ok = pgOk(m_conn, PQexec(m_conn, begin), &m_error, "begin") && insertOne()
+                    && pgOk(m_conn, PQexec(m_conn, "COMMIT"), &m_error, "commit");
+            else
+                ok = insertOne();
+            ++n;
+        } while (ok && secondsSince(t0) < seconds);
+        return ok ? static_cast<double>(n) / secondsSince(t0) : 0;
+    }
+
+private:
+    bool insertOne()
+    {
         unsigned char id[16];
         randomUuid(id);
         const QByteArray idText = QUuid::fromRfc4122(QByteArrayView(reinterpret_cast<const char *>(id), 16))
                                       .toString(QUuid::WithoutBraces)
                                       .toLatin1();
-        const char *values[4] = {idText.constData(), "1", "bench:Dog.Registered", state.constData()};
-        const int lengths[4] = {0, 0, 0, static_cast<int>(state.size())};
+        const char *values[4] = {idText.constData(), "1", "bench:Dog.Registered", m_state.constData()};
+        const int lengths[4] = {0, 0, 0, static_cast<int>(m_state.size())};
         const int formats[4] = {0, 0, 0, 1};
-        return pgOk(c, PQexecPrepared(c, "ins", 4, values, lengths, formats, 1), &r.error, "insert");
-    };
-    for (int pass = 0; ok && pass < 2; ++pass) {
-        long n = 0;
-        const auto t0 = Clock::now();
-        do {
-            if (pass == 0) {
-                ok = pgOk(c, PQexec(c, "BEGIN"), &r.error, "begin") && insertOne()
-                    && pgOk(c, PQexec(c, "COMMIT"), &r.error, "commit");
-            } else {
-                ok = insertOne();
-            }
-            ++n;
-        } while (ok && secondsSince(t0) < seconds);
-        (pass == 0 ? r.commitsPerSecond : r.autocommitPerSecond) = static_cast<double>(n) / secondsSince(t0);
+        return pgOk(m_conn, PQexecPrepared(m_conn, "ins", 4, values, lengths, formats, 1), &m_error, "insert");
     }
-    pgOk(c, PQexec(c, "DROP TABLE IF EXISTS esbench_baseline_events"), nullptr, "drop");
-    PQfinish(c);
-    return r;
+
+    PGconn *m_conn = nullptr;
+    QString m_error;
+    QByteArray m_state = sampleState();
+};
+
+} // namespace
+
+std::unique_ptr<BaselineLoop> libpqLoop()
+{
+    return std::make_unique<LibpqLoop>();
 }
 
 } // namespace bench

@@ -5,20 +5,32 @@
 // synchronous_commit and fsync). What they reach is the machine's fsync rate.
 
 #include <QString>
+#include <memory>
 
 namespace bench {
 
-struct BaselineResult
+// A bare loop of durable single-row commits, run in slices so that its rate can be measured next
+// to the engine's (the disk's fsync rate drifts, so only measurements taken together compare).
+class BaselineLoop
 {
-    double commitsPerSecond = 0; // BEGIN; INSERT; COMMIT per second
-    double autocommitPerSecond = 0; // one INSERT per transaction, without BEGIN/COMMIT round trips
-    QString error;
+public:
+    virtual ~BaselineLoop() = default;
+    // Why the loop cannot run ("" when it can).
+    virtual QString error() const = 0;
+    enum class Shape {
+        Transaction, // BEGIN; INSERT; COMMIT
+        Autocommit,  // the INSERT alone, as its own transaction
+        Locked,      // PostgreSQL: BEGIN with Python's lock statements (SET LOCAL lock_timeout, LOCK
+                     // TABLE … IN EXCLUSIVE MODE) in one round trip, as the engine sends them; INSERT; COMMIT
+    };
+    // Commits per second for `seconds`, in the given shape.
+    virtual double run(double seconds, Shape shape = Shape::Transaction) = 0;
 };
 
-// A WAL-mode database file in `dir`, for `seconds` of each loop.
-BaselineResult sqliteBaseline(const QString &dir, double seconds);
-// The server of the POSTGRES_* environment, a scratch table dropped afterwards.
-BaselineResult libpqBaseline(double seconds);
+// sqlite3: a WAL database file in `dir`, SQLite's default synchronous, as the engine opens it.
+std::unique_ptr<BaselineLoop> sqliteLoop(const QString &dir);
+// libpq: the POSTGRES_* server, a scratch table as the engine makes it (dropped at the end).
+std::unique_ptr<BaselineLoop> libpqLoop();
 
 // Runs SQL text on the POSTGRES_* server (e.g. dropping a run's tables); returns "" or the error.
 QString postgresExec(const QString &sql);

@@ -9,11 +9,17 @@
 //   log        read every notification, in pages of 1000                → log_notifications_per_s
 //   decode     map every notification back to a domain event            → decode_events_per_s
 //   latency    the single-event saves of `create`, per save             → save_latency_p50/p95/p99_us
-//   concurrent 1, 4, 16 threads saving new aggregates into one application for a fixed time
-//                                                                        → concurrent_<n>_events_per_s
+//   concurrent 1, 4, 16 threads saving new aggregates (one event per save) into one application,
+//              in short slices taken in turn → concurrent_<n>_events_per_s, the median of the
+//              slices' <n>-to-1 ratios concurrent_<n>_vs_1, latencies, and from the engine's group
+//              commit counters saves_per_commit, commit_us (one transaction's write) and
+//              leader_wait_us (a leader's wait for the previous batch's writers)
 //   follower   worlds/counters: events processed per second by the Counters process application
 //                                                                        → follower_events_per_s
-//   baseline   bare sqlite3 / libpq loops of durable single-row commits  → baseline_commits_per_s
+//   baseline   bare sqlite3 / libpq loops of durable single-row commits, in slices taken in turn
+//              with the engine's single-event saves → baseline_commits_per_s, the engine's
+//              paired_saves_per_s, and the median of their ratios save_vs_baseline (1 = the fsync
+//              limit; slices in turn because this machine's fsync rate drifts by 20x)
 // Every figure is the median of the repetitions; "spread_pct" gives (max − min) / median for each.
 #include "baselines.h"
 #include "benchmodel.h"
@@ -29,6 +35,7 @@
 #include <atomic>
 #include <chrono>
 #include <cmath>
+#include <condition_variable>
 #include <cstdio>
 #include <map>
 #include <mutex>
@@ -56,8 +63,8 @@ struct Options
     QStringList workloads;
     int reps = 5;
     double scale = 1.0;
-    double concurrentSeconds = 2.0;
-    double baselineSeconds = 2.0;
+    double sliceSeconds = 0.25; // one slice of a paired measurement
+    int slices = 8;             // slices of each kind per repetition
     std::vector<int> threads{1, 4, 16};
     QString dir;
 };
@@ -261,77 +268,171 @@ void runSingleThreaded(const Options &o, const QString &backend, int rep, Figure
     spec.cleanup({name});
 }
 
-// Threads saving new aggregates (one event per save) into one application for a fixed time.
+double median(std::vector<double> v)
+{
+    if (v.empty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    const size_t n = v.size();
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+// Threads saving new aggregates (one event per save) into one application, slice after slice.
+// The threads live as long as the pool, as a server's would: each keeps its connection.
+class WriterPool
+{
+public:
+    WriterPool(es::Application &app, int threads)
+        : m_app(app)
+        , m_counts(static_cast<size_t>(threads), 0)
+        , m_latencies(static_cast<size_t>(threads))
+    {
+        for (int t = 0; t < threads; ++t)
+            m_threads.emplace_back([this, t] { work(static_cast<size_t>(t)); });
+    }
+    ~WriterPool()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_quit = true;
+        }
+        m_changed.notify_all();
+        for (auto &th : m_threads)
+            th.join();
+    }
+
+    // Saves for `seconds`; returns events per second and adds each save's latency (µs).
+    double run(double seconds, std::vector<double> &latencies)
+    {
+        std::unique_lock lock(m_mutex);
+        std::fill(m_counts.begin(), m_counts.end(), 0);
+        for (auto &l : m_latencies)
+            l.clear();
+        m_running = true;
+        ++m_slice;
+        m_changed.notify_all();
+        lock.unlock();
+        const auto t0 = Clock::now();
+        std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
+        lock.lock();
+        m_running = false;
+        m_changed.wait(lock, [&] { return m_busy == 0; });
+        const double s = secondsSince(t0);
+        if (!m_error.isEmpty())
+            throw es::OperationalError(QStringLiteral("es-bench: concurrent save failed: %1").arg(m_error));
+        qint64 total = 0;
+        for (size_t t = 0; t < m_counts.size(); ++t) {
+            total += m_counts[t];
+            latencies.insert(latencies.end(), m_latencies[t].begin(), m_latencies[t].end());
+        }
+        return static_cast<double>(total) / s;
+    }
+
+private:
+    void work(size_t t)
+    {
+        int seen = 0;
+        for (;;) {
+            std::unique_lock lock(m_mutex);
+            m_changed.wait(lock, [&] { return m_quit || (m_running && m_slice != seen); });
+            if (m_quit)
+                return;
+            seen = m_slice;
+            ++m_busy;
+            lock.unlock();
+            qint64 n = 0;
+            std::vector<double> &mine = m_latencies[t];
+            try {
+                while (m_running.load(std::memory_order_relaxed)) {
+                    auto dog = bench::Dog::create(QStringLiteral("Fido"));
+                    const auto s0 = Clock::now();
+                    m_app.save(*dog);
+                    mine.push_back(std::chrono::duration<double, std::micro>(Clock::now() - s0).count());
+                    ++n;
+                }
+            } catch (const std::exception &e) {
+                std::lock_guard errorLock(m_mutex);
+                m_error = QString::fromUtf8(e.what());
+            }
+            lock.lock();
+            m_counts[t] = n;
+            --m_busy;
+            m_changed.notify_all();
+        }
+    }
+
+    es::Application &m_app;
+    std::vector<std::thread> m_threads;
+    std::vector<qint64> m_counts;
+    std::vector<std::vector<double>> m_latencies;
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::atomic<bool> m_running{false};
+    int m_slice = 0;
+    int m_busy = 0;
+    bool m_quit = false;
+    QString m_error;
+};
+
+// Concurrent writers: slices of each thread count in turn (the order rotating), so that the
+// ratios compare slices taken under the same disk weather.
 void runConcurrent(const Options &o, const QString &backend, int rep, Figures &f)
 {
-    for (const int threads : o.threads) {
-        const QString name = QStringLiteral("EsBenchC%1T%2").arg(rep).arg(threads);
-        const StoreSpec spec(backend, o.dir, name);
-        spec.cleanup({name});
-        {
-            bench::DogSchool app(name, spec.env(name));
-            app.initialise();
-            std::atomic<bool> go{false}, stop{false};
-            std::atomic<int> ready{0};
-            std::vector<qint64> counts(static_cast<size_t>(threads), 0);
-            std::vector<std::vector<double>> latencies(static_cast<size_t>(threads));
-            std::mutex errorMutex;
-            QString error;
-            std::vector<std::thread> pool;
-            for (int t = 0; t < threads; ++t) {
-                pool.emplace_back([&, t] {
-                    auto &mine = latencies[static_cast<size_t>(t)];
-                    mine.reserve(100000);
-                    ++ready;
-                    while (!go.load())
-                        std::this_thread::yield();
-                    try {
-                        while (!stop.load(std::memory_order_relaxed)) {
-                            auto dog = bench::Dog::create(QStringLiteral("Fido"));
-                            const auto s0 = Clock::now();
-                            app.save(*dog);
-                            mine.push_back(std::chrono::duration<double, std::micro>(Clock::now() - s0).count());
-                            ++counts[static_cast<size_t>(t)];
-                        }
-                    } catch (const std::exception &e) {
-                        std::lock_guard lock(errorMutex);
-                        error = QString::fromUtf8(e.what());
-                        stop = true;
-                    }
-                });
-            }
-            while (ready.load() < threads)
-                std::this_thread::yield();
-            const auto t0 = Clock::now();
-            go = true;
-            const es::GroupCommitCounters c0 = es::groupCommitCounters();
-            std::this_thread::sleep_for(std::chrono::duration<double>(o.concurrentSeconds));
-            stop = true;
-            for (auto &th : pool)
-                th.join();
-            const double s = secondsSince(t0);
-            const es::GroupCommitCounters c1 = es::groupCommitCounters();
-            if (!error.isEmpty())
-                throw es::OperationalError(QStringLiteral("es-bench: concurrent save failed: %1").arg(error));
-            qint64 total = 0;
-            std::vector<double> all;
-            for (int t = 0; t < threads; ++t) {
-                total += counts[static_cast<size_t>(t)];
-                all.insert(all.end(), latencies[static_cast<size_t>(t)].begin(), latencies[static_cast<size_t>(t)].end());
-            }
-            // Every save must be there, once.
-            const qint64 recorded = app.recorder().maxNotificationId();
-            if (recorded < total)
-                throw es::OperationalError(QStringLiteral("es-bench: %1 saves but the log ends at %2").arg(total).arg(recorded));
-            const std::string key = "concurrent_" + std::to_string(threads);
-            f[key + "_events_per_s"] = static_cast<double>(total) / s;
-            f[key + "_latency_p50_us"] = percentile(all, 0.50);
-            f[key + "_latency_p99_us"] = percentile(all, 0.99);
-            if (c1.commits > c0.commits) // saves that shared one transaction (and fsync), on average
-                f[key + "_saves_per_commit"] = static_cast<double>(c1.saves - c0.saves) / static_cast<double>(c1.commits - c0.commits);
+    const QString name = QStringLiteral("EsBenchC%1").arg(rep);
+    const StoreSpec spec(backend, o.dir, name);
+    spec.cleanup({name});
+    {
+        bench::DogSchool app(name, spec.env(name));
+        app.initialise();
+        const size_t kinds = o.threads.size();
+        std::vector<std::vector<double>> rates(kinds), latencies(kinds);
+        std::vector<double> commits(kinds, 0), saves(kinds, 0), writeNs(kinds, 0), waitNs(kinds, 0);
+        std::vector<std::unique_ptr<WriterPool>> pools;
+        std::vector<double> warmUp;
+        for (const int threads : o.threads) {
+            pools.push_back(std::make_unique<WriterPool>(app, threads));
+            pools.back()->run(o.sliceSeconds / 2, warmUp); // connections opened, statements prepared
         }
-        spec.cleanup({name});
+        for (int k = 0; k < o.slices; ++k) {
+            for (size_t j = 0; j < kinds; ++j) {
+                const size_t i = (j + static_cast<size_t>(k)) % kinds;
+                const es::GroupCommitCounters c0 = es::groupCommitCounters();
+                rates[i].push_back(pools[i]->run(o.sliceSeconds, latencies[i]));
+                const es::GroupCommitCounters c1 = es::groupCommitCounters();
+                commits[i] += static_cast<double>(c1.commits - c0.commits);
+                saves[i] += static_cast<double>(c1.saves - c0.saves);
+                writeNs[i] += static_cast<double>(c1.writeNanoseconds - c0.writeNanoseconds);
+                waitNs[i] += static_cast<double>(c1.waitNanoseconds - c0.waitNanoseconds);
+            }
+        }
+        // Every save must be there, once.
+        size_t saved = warmUp.size();
+        for (const auto &l : latencies)
+            saved += l.size();
+        const qint64 recorded = app.recorder().maxNotificationId();
+        if (recorded != static_cast<qint64>(saved))
+            throw es::OperationalError(QStringLiteral("es-bench: the log ends at %1").arg(recorded));
+        const auto base = std::find(o.threads.begin(), o.threads.end(), 1);
+        for (size_t i = 0; i < kinds; ++i) {
+            const std::string key = "concurrent_" + std::to_string(o.threads[i]);
+            f[key + "_events_per_s"] = median(rates[i]);
+            f[key + "_latency_p50_us"] = percentile(latencies[i], 0.50);
+            f[key + "_latency_p99_us"] = percentile(latencies[i], 0.99);
+            if (commits[i] > 0) { // saves that shared one transaction (and fsync), on average
+                f[key + "_saves_per_commit"] = saves[i] / commits[i];
+                f[key + "_commit_us"] = writeNs[i] / commits[i] / 1000; // one transaction's write
+                f[key + "_leader_wait_us"] = waitNs[i] / commits[i] / 1000;
+            }
+            if (base != o.threads.end() && o.threads[i] != 1) {
+                const size_t b = static_cast<size_t>(base - o.threads.begin());
+                std::vector<double> ratios;
+                for (int k = 0; k < o.slices; ++k)
+                    ratios.push_back(rates[i][static_cast<size_t>(k)] / rates[b][static_cast<size_t>(k)]);
+                f[key + "_vs_1"] = median(ratios);
+            }
+        }
     }
+    spec.cleanup({name});
 }
 
 // worlds/counters: the leader's log is filled first (in batches), then the Counters process
@@ -383,19 +484,67 @@ void runFollower(const Options &o, const QString &backend, int /*rep*/, Figures 
     spec.cleanup({leaderName, counterName});
 }
 
-void runBaseline(const Options &o, const QString &backend, Figures &f)
+// The engine's single-event saves next to a bare loop of the same durable commits, in slices
+// taken in turn (which goes first alternates).
+void runBaseline(const Options &o, const QString &backend, int rep, Figures &f)
 {
-    bench::BaselineResult r;
+    std::unique_ptr<bench::BaselineLoop> loop;
     if (backend == QLatin1String("sqlite-file"))
-        r = bench::sqliteBaseline(o.dir, o.baselineSeconds);
+        loop = bench::sqliteLoop(o.dir);
     else if (backend == QLatin1String("postgres"))
-        r = bench::libpqBaseline(o.baselineSeconds);
+        loop = bench::libpqLoop();
     else
         return;
-    if (!r.error.isEmpty())
-        throw es::OperationalError(QStringLiteral("es-bench: baseline: %1").arg(r.error));
-    f["baseline_commits_per_s"] = r.commitsPerSecond;
-    f["baseline_autocommit_per_s"] = r.autocommitPerSecond;
+    if (!loop->error().isEmpty())
+        throw es::OperationalError(QStringLiteral("es-bench: baseline: %1").arg(loop->error()));
+    const QString name = QStringLiteral("EsBenchB%1").arg(rep);
+    const StoreSpec spec(backend, o.dir, name);
+    spec.cleanup({name});
+    {
+        bench::DogSchool app(name, spec.env(name));
+        app.initialise();
+        using Shape = bench::BaselineLoop::Shape;
+        const bool pg = backend == QLatin1String("postgres");
+        std::vector<double> engine, bare, autocommit, locked, ratios, lockedRatios;
+        for (int k = 0; k < o.slices; ++k) {
+            double e = 0, b = 0, l = 0;
+            for (int turn = 0; turn < (pg ? 3 : 2); ++turn) {
+                if ((turn + k) % (pg ? 3 : 2) == 2) {
+                    l = loop->run(o.sliceSeconds, Shape::Locked);
+                } else if ((turn + k) % (pg ? 3 : 2) == 0) {
+                    long n = 0;
+                    const auto t0 = Clock::now();
+                    do {
+                        auto dog = bench::Dog::create(QStringLiteral("Fido"));
+                        app.save(*dog);
+                        ++n;
+                    } while (secondsSince(t0) < o.sliceSeconds);
+                    e = static_cast<double>(n) / secondsSince(t0);
+                } else {
+                    b = loop->run(o.sliceSeconds);
+                }
+            }
+            if (!loop->error().isEmpty())
+                throw es::OperationalError(QStringLiteral("es-bench: baseline: %1").arg(loop->error()));
+            engine.push_back(e);
+            bare.push_back(b);
+            ratios.push_back(e / b);
+            if (pg) {
+                locked.push_back(l);
+                lockedRatios.push_back(e / l);
+            }
+            autocommit.push_back(loop->run(o.sliceSeconds / 2, Shape::Autocommit));
+        }
+        f["paired_saves_per_s"] = median(engine);
+        f["baseline_commits_per_s"] = median(bare);
+        f["baseline_autocommit_per_s"] = median(autocommit);
+        f["save_vs_baseline"] = median(ratios);
+        if (pg) {
+            f["baseline_locked_commits_per_s"] = median(locked);
+            f["save_vs_locked_baseline"] = median(lockedRatios);
+        }
+    }
+    spec.cleanup({name});
 }
 
 std::string number(double v)
@@ -464,16 +613,20 @@ int main(int argc, char *argv[])
     const QCommandLineOption threadsOpt(QStringLiteral("threads"),
                                         QStringLiteral("Concurrent writer counts (default 1,4,16)."),
                                         QStringLiteral("list"), QStringLiteral("1,4,16"));
-    const QCommandLineOption secondsOpt(QStringLiteral("seconds"),
-                                        QStringLiteral("Duration of each concurrent and baseline run (default 2)."),
-                                        QStringLiteral("s"), QStringLiteral("2"));
+    const QCommandLineOption secondsOpt(QStringLiteral("slice"),
+                                        QStringLiteral("Duration of each slice of the concurrent and baseline "
+                                                       "measurements, taken in turn (default 0.25)."),
+                                        QStringLiteral("s"), QStringLiteral("0.25"));
+    const QCommandLineOption slicesOpt(QStringLiteral("slices"),
+                                       QStringLiteral("Slices of each kind per repetition (default 8)."),
+                                       QStringLiteral("n"), QStringLiteral("8"));
     const QCommandLineOption concurrentAllOpt(QStringLiteral("concurrent-all"),
                                               QStringLiteral("Run the concurrent writers on every backend, not only "
                                                              "the durable ones."));
     const QCommandLineOption dirOpt(QStringLiteral("dir"),
                                     QStringLiteral("Directory for SQLite files (default: a temporary directory)."),
                                     QStringLiteral("path"));
-    parser.addOptions({backendsOpt, workloadsOpt, repsOpt, scaleOpt, threadsOpt, secondsOpt, concurrentAllOpt, dirOpt});
+    parser.addOptions({backendsOpt, workloadsOpt, repsOpt, scaleOpt, threadsOpt, secondsOpt, slicesOpt, concurrentAllOpt, dirOpt});
     parser.process(app);
 
     Options o;
@@ -490,9 +643,14 @@ int main(int argc, char *argv[])
         say(QStringLiteral("es-bench: --scale must be a positive number"));
         return 2;
     }
-    o.concurrentSeconds = o.baselineSeconds = parser.value(secondsOpt).toDouble(&ok);
-    if (!ok || o.concurrentSeconds <= 0) {
-        say(QStringLiteral("es-bench: --seconds must be a positive number"));
+    o.sliceSeconds = parser.value(secondsOpt).toDouble(&ok);
+    if (!ok || o.sliceSeconds <= 0) {
+        say(QStringLiteral("es-bench: --slice must be a positive number"));
+        return 2;
+    }
+    o.slices = parser.value(slicesOpt).toInt(&ok);
+    if (!ok || o.slices < 1) {
+        say(QStringLiteral("es-bench: --slices must be a positive integer"));
         return 2;
     }
     o.threads.clear();
@@ -536,7 +694,7 @@ int main(int argc, char *argv[])
                 if (wants(o, "follower"))
                     runFollower(o, backend, rep, f);
                 if (wants(o, "baseline"))
-                    runBaseline(o, backend, f);
+                    runBaseline(o, backend, rep, f);
                 std::string line;
                 for (const auto &[k, v] : f)
                     line += " " + k + "=" + number(v);

@@ -86,6 +86,8 @@ struct GroupCommitCounters
 {
     quint64 commits = 0;
     quint64 saves = 0;
+    quint64 writeNanoseconds = 0; // spent writing (transaction, inserts, commit)
+    quint64 waitNanoseconds = 0;  // spent by leaders waiting for more saves to join
 };
 GroupCommitCounters groupCommitCounters();
 

@@ -57,13 +57,24 @@ public:
         static std::atomic<unsigned long long> count{0};
         return count;
     }
-    // Batches written, and the saves they held (es::groupCommitCounters()).
+    // Batches written, the saves they held, the time spent writing them and leaders' waits
+    // (es::groupCommitCounters()).
     static std::atomic<unsigned long long> &batches()
     {
         static std::atomic<unsigned long long> count{0};
         return count;
     }
     static std::atomic<unsigned long long> &saves()
+    {
+        static std::atomic<unsigned long long> count{0};
+        return count;
+    }
+    static std::atomic<unsigned long long> &writeNanoseconds()
+    {
+        static std::atomic<unsigned long long> count{0};
+        return count;
+    }
+    static std::atomic<unsigned long long> &waitNanoseconds()
     {
         static std::atomic<unsigned long long> count{0};
         return count;
@@ -92,13 +103,20 @@ public:
 private:
     using Clock = std::chrono::steady_clock;
 
+    static unsigned long long nanoseconds(Clock::duration d)
+    {
+        return static_cast<unsigned long long>(std::chrono::duration_cast<std::chrono::nanoseconds>(d).count());
+    }
+
     // `self` is at the front of the queue: write it and the requests queued behind it.
     void lead(CommitRequest &self, std::unique_lock<std::mutex> &lock, const Writer &write)
     {
         if (m_expected > 1 && m_queue.size() < m_expected) {
             const auto wait = std::min<Clock::duration>(m_lastWrite / 2, MaxWait);
             m_leaderWaiting = true;
+            const auto w0 = Clock::now();
             self.wake.wait_for(lock, wait, [&] { return m_queue.size() >= m_expected; });
+            waitNanoseconds().fetch_add(nanoseconds(Clock::now() - w0), std::memory_order_relaxed);
             m_leaderWaiting = false;
         }
         std::vector<CommitRequest *> batch;
@@ -126,6 +144,7 @@ private:
             }
         }
         const auto took = Clock::now() - start;
+        writeNanoseconds().fetch_add(nanoseconds(took), std::memory_order_relaxed);
         lock.lock();
         m_lastWrite = took;
         for (CommitRequest *r : batch) {
