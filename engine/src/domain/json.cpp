@@ -786,6 +786,7 @@ private:
         // quote, a backslash, a control character or non-ASCII), then that byte.
         const size_t n = m_s.size();
         for (;;) {
+            bool found = false; // m_i is at a byte that needs a look
 #if defined(__SSE2__)
             // Sixteen at a time: as signed bytes, "below 0x20" also takes in every byte >= 0x80.
             while (m_i + 16 <= n) {
@@ -795,23 +796,25 @@ private:
                                                  _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)));
                 if (const int mask = _mm_movemask_epi8(hit)) {
                     m_i += static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+                    found = true;
                     break;
                 }
                 m_i += 16;
             }
 #endif
 #if Q_BYTE_ORDER == Q_LITTLE_ENDIAN
-            while (m_i + 8 <= n) {
+            while (!found && m_i + 8 <= n) {
                 uint64_t w;
                 std::memcpy(&w, m_s.data() + m_i, 8);
                 if (const uint64_t mask = attentionMask(w)) {
                     m_i += static_cast<size_t>(__builtin_ctzll(mask)) >> 3; // the lowest flag is exact
+                    found = true;
                     break;
                 }
                 m_i += 8;
             }
 #endif
-            while (m_i < n) {
+            while (!found && m_i < n) {
                 const auto c = static_cast<unsigned char>(m_s[m_i]);
                 if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80)
                     break;

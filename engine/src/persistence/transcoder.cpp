@@ -165,12 +165,15 @@ StoredEvent Mapper::fromDomainEvent(const DomainEvent &event) const
 
 DomainEventPtr Mapper::toDomainEvent(const StoredEvent &stored) const
 {
-    const QByteArray plain = unprotect(stored.state);
+    // Without a cipher, plain JSON (the usual case) is parsed where it lies.
+    const bool asStored = !m_cipher && detectCompression(stored.state) == Compression::None;
+    const QByteArray plain = asStored ? QByteArray() : unprotect(stored.state);
+    const QByteArray &text = asStored ? stored.state : plain;
     thread_local json::Document doc;
     thread_local json::Document upcastDoc;
     std::string error;
-    // `plain` outlives every use of the document's nodes below: no copy of the text.
-    if (!doc.tryParseInPlace(view(plain), &error))
+    // `text` outlives every use of the document's nodes below: no copy of it.
+    if (!doc.tryParseInPlace(view(text), &error))
         throw TranscodingError(QStringLiteral("cannot decode %1: invalid JSON: %2")
                                    .arg(describeRecord(stored), QString::fromStdString(error)));
     const EventClass *cls = eventClassFor(stored.topic);
