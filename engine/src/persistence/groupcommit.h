@@ -23,10 +23,19 @@
 #include <deque>
 #include <exception>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <vector>
 
 namespace es::detail {
+
+// What a thread waiting in submit() is woken through. One per thread, shared, so that a leader
+// can wake a batch's threads after letting go of the queue's mutex (woken under it, each would
+// first block on it: two context switches instead of one) without any of them being gone yet.
+struct CommitWaiter
+{
+    std::condition_variable wake;
+};
 
 // One save: what to insert, and what became of it.
 struct CommitRequest
@@ -36,7 +45,7 @@ struct CommitRequest
     std::vector<qint64> ids;     // set by the writer on success
     std::exception_ptr error;    // set by the writer when this request alone failed
     bool done = false;
-    std::condition_variable wake;
+    std::shared_ptr<CommitWaiter> waiter;
 };
 
 class GroupCommit
@@ -84,15 +93,22 @@ public:
     // notification ids or throws what the write threw for this request.
     std::vector<qint64> submit(const std::vector<StoredEvent> &events, const Tracking *tracking, const Writer &write)
     {
+        thread_local const std::shared_ptr<CommitWaiter> waiter = std::make_shared<CommitWaiter>();
         CommitRequest request;
         request.events = &events;
         request.tracking = tracking;
+        request.waiter = waiter;
         std::unique_lock lock(m_mutex);
         m_queue.push_back(&request);
-        if (m_leaderWaiting && m_queue.size() >= m_expected)
-            m_queue.front()->wake.notify_one(); // the leader's wait for this batch is over
+        if (m_leaderWaiting && m_queue.size() >= m_expected) {
+            // The leader's wait for this batch is over.
+            const std::shared_ptr<CommitWaiter> leader = m_queue.front()->waiter;
+            lock.unlock();
+            leader->wake.notify_one();
+            lock.lock();
+        }
         while (!request.done && m_queue.front() != &request)
-            request.wake.wait(lock);
+            waiter->wake.wait(lock);
         if (!request.done)
             lead(request, lock, write);
         if (request.error)
@@ -115,7 +131,7 @@ private:
             const auto wait = std::min<Clock::duration>(m_lastWrite / 2, MaxWait);
             m_leaderWaiting = true;
             const auto w0 = Clock::now();
-            self.wake.wait_for(lock, wait, [&] { return m_queue.size() >= m_expected; });
+            self.waiter->wake.wait_for(lock, wait, [&] { return m_queue.size() >= m_expected; });
             waitNanoseconds().fetch_add(nanoseconds(Clock::now() - w0), std::memory_order_relaxed);
             m_leaderWaiting = false;
         }
@@ -145,18 +161,24 @@ private:
         }
         const auto took = Clock::now() - start;
         writeNanoseconds().fetch_add(nanoseconds(took), std::memory_order_relaxed);
+        std::vector<std::shared_ptr<CommitWaiter>> wake;
+        wake.reserve(batch.size());
         lock.lock();
         m_lastWrite = took;
         for (CommitRequest *r : batch) {
             m_queue.pop_front(); // the batch is the front of the queue, in order
             r->done = true;
             if (r != &self)
-                r->wake.notify_one();
+                wake.push_back(r->waiter);
         }
         // How many writers the next batch should wait for: this batch's, and any queued meanwhile.
         m_expected = batch.size() + m_queue.size();
         if (!m_queue.empty())
-            m_queue.front()->wake.notify_one();
+            wake.push_back(m_queue.front()->waiter); // the next leader
+        lock.unlock();
+        for (const auto &w : wake)
+            w->wake.notify_one();
+        lock.lock();
     }
 
     std::mutex m_mutex;
