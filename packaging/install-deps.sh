@@ -19,6 +19,8 @@ PACKAGES=(
   libsqlite3-dev
   # tools used by tests, screenshots, coverage and lint
   sqlite3 xvfb xauth fonts-dejavu-core gcovr lcov clang-tidy cppcheck procps
+  # GNU diff and patch, which the wiki example's tests compare its diff text against
+  diffutils patch
 )
 
 missing=()
