@@ -27,7 +27,7 @@ test: build
 
 bench: deps
 	@cmake --preset release >/dev/null
-	@cmake --build --preset release --target es-bench
+	@cmake --build --preset release --target es-bench es-inspector-bench
 	@tests/support/with-postgres.sh build/release/bench/es-bench $(BENCH_ARGS)
 
 coverage: deps

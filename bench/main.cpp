@@ -20,9 +20,14 @@
 //              with the engine's single-event saves → baseline_commits_per_s, the engine's
 //              paired_saves_per_s, and the median of their ratios save_vs_baseline (1 = the fsync
 //              limit; slices in turn because this machine's fsync rate drifts by 20x)
+//   inspector  sqlite-file only: the Event Store Inspector's models on a store of 10M events (built
+//              once per run), measured by es-inspector-bench in a child process → inspector_open_ms,
+//              inspector_log_first_page_ms, inspector_log_last_page_ms, inspector_catalogue_first_page_ms,
+//              inspector_peak_rss_mb (the child's), inspector_build_s
 // Every figure is the median of the repetitions; "spread_pct" gives (max − min) / median for each.
 #include "baselines.h"
 #include "benchmodel.h"
+#include "inspector.h"
 
 #include "es/version.h"
 #include "worlds/worlds.h"
@@ -599,8 +604,8 @@ int main(int argc, char *argv[])
                                          QStringLiteral("list"), QStringLiteral("popo,sqlite-mem,sqlite-file,postgres"));
     const QCommandLineOption workloadsOpt(
         QStringList{QStringLiteral("w"), QStringLiteral("workloads")},
-        QStringLiteral("Workloads (create,append,batch,get,log,decode,concurrent,follower,baseline)."),
-        QStringLiteral("list"), QStringLiteral("create,append,batch,get,log,decode,concurrent,follower,baseline"));
+        QStringLiteral("Workloads (create,append,batch,get,log,decode,concurrent,follower,baseline,inspector)."),
+        QStringLiteral("list"), QStringLiteral("create,append,batch,get,log,decode,concurrent,follower,baseline,inspector"));
     const QCommandLineOption repsOpt(QStringList{QStringLiteral("r"), QStringLiteral("reps")},
                                      QStringLiteral("Repetitions; figures are their medians (default 5)."),
                                      QStringLiteral("n"), QStringLiteral("5"));
@@ -626,7 +631,19 @@ int main(int argc, char *argv[])
     const QCommandLineOption dirOpt(QStringLiteral("dir"),
                                     QStringLiteral("Directory for SQLite files (default: a temporary directory)."),
                                     QStringLiteral("path"));
-    parser.addOptions({backendsOpt, workloadsOpt, repsOpt, scaleOpt, threadsOpt, secondsOpt, slicesOpt, concurrentAllOpt, dirOpt});
+    const QCommandLineOption inspectorEventsOpt(QStringLiteral("inspector-events"),
+                                                QStringLiteral("Events in the inspector's store (default 10000000)."),
+                                                QStringLiteral("n"), QStringLiteral("10000000"));
+    const QCommandLineOption inspectorStoreOpt(QStringLiteral("inspector-store"),
+                                               QStringLiteral("Measure the inspector on this SQLite store instead of "
+                                                              "building one."),
+                                               QStringLiteral("file"));
+    const QCommandLineOption inspectorToolOpt(QStringLiteral("inspector-tool"),
+                                              QStringLiteral("The es-inspector-bench executable (default: the build "
+                                                             "tree's, beside es-bench)."),
+                                              QStringLiteral("path"));
+    parser.addOptions({backendsOpt, workloadsOpt, repsOpt, scaleOpt, threadsOpt, secondsOpt, slicesOpt, concurrentAllOpt,
+                       dirOpt, inspectorEventsOpt, inspectorStoreOpt, inspectorToolOpt});
     parser.process(app);
 
     Options o;
@@ -678,6 +695,15 @@ int main(int argc, char *argv[])
         return 2;
     }
 
+    const qint64 inspectorEvents = parser.value(inspectorEventsOpt).toLongLong(&ok);
+    if (!ok || inspectorEvents < 1) {
+        say(QStringLiteral("es-bench: --inspector-events must be a positive integer"));
+        return 2;
+    }
+    bench::InspectorBench inspector(parser.isSet(inspectorToolOpt) ? parser.value(inspectorToolOpt)
+                                                                   : bench::InspectorBench::defaultTool(),
+                                    o.dir, inspectorEvents, parser.value(inspectorStoreOpt));
+
     say(QStringLiteral("es-bench %1: backends %2, %3 repetitions, scale %4")
             .arg(es::engineVersion(), o.backends.join(QLatin1Char(',')))
             .arg(o.reps)
@@ -695,6 +721,8 @@ int main(int argc, char *argv[])
                     runFollower(o, backend, rep, f);
                 if (wants(o, "baseline"))
                     runBaseline(o, backend, rep, f);
+                if (wants(o, "inspector") && backend == QLatin1String("sqlite-file"))
+                    f.merge(inspector.measure());
                 std::string line;
                 for (const auto &[k, v] : f)
                     line += " " + k + "=" + number(v);
