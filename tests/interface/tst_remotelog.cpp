@@ -11,12 +11,15 @@
 #include "es/notificationlog.h"
 #include "es/remotelog.h"
 #include "es/uuid.h"
+#include "postgres.h"
 
 #include <QNetworkAccessManager>
+#include <QNetworkInterface>
 #include <QNetworkReply>
 #include <QSemaphore>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <atomic>
@@ -31,7 +34,8 @@ public:
 
     struct Opened : es::CreatedEvent<Account, Opened>
     {
-        static constexpr const char *TOPIC = "eventsourcing.examples.bankaccounts.domainmodel:BankAccount.Opened";
+        static constexpr const char *TOPIC
+            = "eventsourcing.examples.bankaccounts.domainmodel:BankAccount.Opened";
         QString fullName;
         static constexpr auto fields() { return es::fields(es::field("full_name", &Opened::fullName)); }
         void apply(Account &a) const { a.m_fullName = fullName; }
@@ -39,7 +43,8 @@ public:
 
     struct Credited : es::Event<Account, Credited>
     {
-        static constexpr const char *TOPIC = "eventsourcing.examples.bankaccounts.domainmodel:BankAccount.Credited";
+        static constexpr const char *TOPIC
+            = "eventsourcing.examples.bankaccounts.domainmodel:BankAccount.Credited";
         es::Decimal amount;
         static constexpr auto fields() { return es::fields(es::field("amount", &Credited::amount)); }
         void apply(Account &a) const { a.m_balance += amount; }
@@ -49,10 +54,14 @@ public:
 
     static constexpr auto stateFields()
     {
-        return es::fields(es::field("full_name", &Account::m_fullName), es::field("balance", &Account::m_balance));
+        return es::fields(es::field("full_name", &Account::m_fullName),
+                          es::field("balance", &Account::m_balance));
     }
 
-    static std::unique_ptr<Account> open(const QString &name) { return createAggregate<Opened>(es::uuid::v4(), name); }
+    static std::unique_ptr<Account> open(const QString &name)
+    {
+        return createAggregate<Opened>(es::uuid::v4(), name);
+    }
     void credit(const es::Decimal &amount) { triggerEvent<Credited>(amount); }
 
     QString m_fullName;
@@ -75,13 +84,15 @@ QString difference(const std::vector<es::Notification> &actual, const std::vecto
         const es::Notification &e = expected[i];
         if (a.id != e.id || a.originatorId != e.originatorId || a.originatorVersion != e.originatorVersion
             || a.topic != e.topic || a.state != e.state)
-            return QStringLiteral("notification %1 differs: id %2/%3, version %4/%5, topic %6/%7, state %8/%9")
+            return QStringLiteral(
+                       "notification %1 differs: id %2/%3, version %4/%5, topic %6/%7, state %8/%9")
                 .arg(i)
                 .arg(a.id)
                 .arg(e.id)
                 .arg(a.originatorVersion)
                 .arg(e.originatorVersion)
-                .arg(a.topic, e.topic, QString::fromLatin1(a.state.toBase64()), QString::fromLatin1(e.state.toBase64()));
+                .arg(a.topic, e.topic, QString::fromLatin1(a.state.toBase64()),
+                     QString::fromLatin1(e.state.toBase64()));
     }
     return {};
 }
@@ -89,10 +100,12 @@ QString difference(const std::vector<es::Notification> &actual, const std::vecto
 QString difference(const es::Section &actual, const es::Section &expected)
 {
     if (actual.id != expected.id)
-        return QStringLiteral("id %1, expected %2").arg(actual.id.value_or(QStringLiteral("null")), expected.id.value_or(QStringLiteral("null")));
+        return QStringLiteral("id %1, expected %2")
+            .arg(actual.id.value_or(QStringLiteral("null")), expected.id.value_or(QStringLiteral("null")));
     if (actual.nextId != expected.nextId)
         return QStringLiteral("next id %1, expected %2")
-            .arg(actual.nextId.value_or(QStringLiteral("null")), expected.nextId.value_or(QStringLiteral("null")));
+            .arg(actual.nextId.value_or(QStringLiteral("null")),
+                 expected.nextId.value_or(QStringLiteral("null")));
     return difference(actual.items, expected.items);
 }
 
@@ -151,7 +164,8 @@ RawResponse rawExchange(quint16 port, const QByteArray &request, int timeoutMs =
 
 RawResponse rawGet(quint16 port, const QByteArray &target, const QByteArray &method = "GET")
 {
-    return rawExchange(port, method + ' ' + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    return rawExchange(port,
+                       method + ' ' + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
 }
 
 QByteArray headerValue(const QByteArray &headers, const QByteArray &name)
@@ -209,6 +223,17 @@ private:
     QThread *m_serviceThread = nullptr;
 };
 
+// Whether a TCP connection to address:port is accepted (the kernel completes it from the listen
+// backlog, so a server in this thread need not run its event loop).
+bool canConnect(const QHostAddress &address, quint16 port)
+{
+    QTcpSocket socket;
+    socket.connectToHost(address, port);
+    const bool connected = socket.waitForConnected(3000);
+    socket.abort();
+    return connected;
+}
+
 // A canned HTTP server: answers every request with `response` (or never, when empty), to feed the
 // client what a broken or foreign service would send.
 class CannedServer
@@ -234,10 +259,12 @@ public:
     const QByteArray &received() const { return m_received; }
     int connections() const { return m_connections; }
 
-    static QByteArray http(int status, const QByteArray &body, const QByteArray &contentType = "application/json")
+    static QByteArray http(int status, const QByteArray &body,
+                           const QByteArray &contentType = "application/json")
     {
         return "HTTP/1.1 " + QByteArray::number(status) + " X\r\nContent-Type: " + contentType
-               + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
+            + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n"
+            + body;
     }
 
 private:
@@ -263,9 +290,10 @@ private slots:
     void initTestCase()
     {
         es::registerAggregate<Account>();
-        m_app = std::make_unique<es::Application>(QStringLiteral("Test"),
-                                                  es::EnvMap{{QStringLiteral("INFRASTRUCTURE_FACTORY"),
-                                                              QStringLiteral("eventsourcing.popo:Factory")}});
+        m_app
+            = std::make_unique<es::Application>(QStringLiteral("Test"),
+                                                es::EnvMap {{QStringLiteral("INFRASTRUCTURE_FACTORY"),
+                                                             QStringLiteral("eventsourcing.popo:Factory")}});
         // Interleave the accounts' events so that sections mix originators and topics.
         std::vector<std::unique_ptr<Account>> accounts;
         for (int i = 0; i < Accounts; ++i) {
@@ -282,14 +310,14 @@ private slots:
         QCOMPARE(m_all.front().id, 1);
         QCOMPARE(m_all.back().id, Total);
 
-        auto factory = es::InfrastructureFactory::construct(
-            es::Environment(QStringLiteral("Fixed"), {{QStringLiteral("INFRASTRUCTURE_FACTORY"), QStringLiteral("popo")}}));
+        auto factory = es::InfrastructureFactory::construct(es::Environment(
+            QStringLiteral("Fixed"), {{QStringLiteral("INFRASTRUCTURE_FACTORY"), QStringLiteral("popo")}}));
         m_fixedRecorder = factory->applicationRecorder();
         const QUuid id = es::uuid::fromString("12345678-1234-5678-1234-567812345678");
         const std::vector<qint64> ids = m_fixedRecorder->insertEvents(
-            {es::StoredEvent{id, 1, QString::fromUtf8("caf\u00e9:X"), QByteArray("{\"a\": 1}\0\xff", 10)},
-             es::StoredEvent{id, 2, QString::fromUtf8("t\U0001F600"), QByteArray()}});
-        QVERIFY(ids == (std::vector<qint64>{1, 2}));
+            {es::StoredEvent {id, 1, QString::fromUtf8("caf\u00e9:X"), QByteArray("{\"a\": 1}\0\xff", 10)},
+             es::StoredEvent {id, 2, QString::fromUtf8("t\U0001F600"), QByteArray()}});
+        QVERIFY(ids == (std::vector<qint64> {1, 2}));
     }
 
     // --- same thread: the client's local event loop lets the service answer -------------------------
@@ -297,8 +325,9 @@ private slots:
     void sectionsEqualLocalLog_data()
     {
         QTest::addColumn<QString>("sectionId");
-        for (const char *id : {"1,10", "11,20", "21,30", "31,40", "1,5", "3,12", "0,10", "-5,4", "1,100", "20,19",
-                               "25,25", "26,35", " 2 , 4 ", "9223372036854775806,9223372036854775807"})
+        for (const char *id :
+             {"1,10", "11,20", "21,30", "31,40", "1,5", "3,12", "0,10", "-5,4", "1,100", "20,19", "25,25",
+              "26,35", " 2 , 4 ", "9223372036854775806,9223372036854775807"})
             QTest::newRow(id) << QString::fromLatin1(id);
     }
     void sectionsEqualLocalLog()
@@ -350,10 +379,11 @@ private slots:
         QTest::newRow("beyond") << qint64(26) << qint64(10) << QStringList();
         QTest::newRow("zero limit") << qint64(1) << qint64(0) << QStringList();
         QTest::newRow("negative start") << qint64(-3) << qint64(2) << QStringList();
-        QTest::newRow("opened") << qint64(1) << qint64(10) << QStringList{opened};
-        QTest::newRow("credited from 4") << qint64(4) << qint64(10) << QStringList{credited};
-        QTest::newRow("both topics") << qint64(3) << qint64(10) << QStringList{opened, credited};
-        QTest::newRow("unknown topic") << qint64(1) << qint64(10) << QStringList{QStringLiteral("no.such:Topic")};
+        QTest::newRow("opened") << qint64(1) << qint64(10) << QStringList {opened};
+        QTest::newRow("credited from 4") << qint64(4) << qint64(10) << QStringList {credited};
+        QTest::newRow("both topics") << qint64(3) << qint64(10) << QStringList {opened, credited};
+        QTest::newRow("unknown topic")
+            << qint64(1) << qint64(10) << QStringList {QStringLiteral("no.such:Topic")};
     }
     void selectEqualsLocalLog()
     {
@@ -388,14 +418,13 @@ private slots:
         // select() in pages, with a topic filter: the credits only, in order, in pages of ten.
         std::vector<es::Notification> credited;
         int pages = 0;
-        reader.select(
-            1,
-            [&](const std::vector<es::Notification> &page) {
-                ++pages;
-                credited.insert(credited.end(), page.begin(), page.end());
-                return true;
-            },
-            {QString::fromLatin1(CreditedTopic)});
+        reader.select(1,
+                      [&](const std::vector<es::Notification> &page) {
+                          ++pages;
+                          credited.insert(credited.end(), page.begin(), page.end());
+                          return true;
+                      },
+                      {QString::fromLatin1(CreditedTopic)});
         QCOMPARE(pages, 2);
         std::vector<es::Notification> expected;
         for (const es::Notification &n : m_all)
@@ -411,13 +440,17 @@ private slots:
     void exactJsonAsPython()
     {
         // Expected texts written by Python 3: json.dumps() of interface.py's dicts for these records.
-        const QByteArray item1 = R"({"id": 1, "originator_id": "12345678123456781234567812345678", "originator_version": 1, )"
-                                 R"("topic": "caf\u00e9:X", "state": "eyJhIjogMX0A/w=="})";
-        const QByteArray item2 = R"({"id": 2, "originator_id": "12345678123456781234567812345678", "originator_version": 2, )"
-                                 R"("topic": "t\ud83d\ude00", "state": ""})";
+        const QByteArray item1
+            = R"({"id": 1, "originator_id": "12345678123456781234567812345678", "originator_version": 1, )"
+              R"("topic": "caf\u00e9:X", "state": "eyJhIjogMX0A/w=="})";
+        const QByteArray item2
+            = R"({"id": 2, "originator_id": "12345678123456781234567812345678", "originator_version": 2, )"
+              R"("topic": "t\ud83d\ude00", "state": ""})";
 
-        es::NotificationLogJSONService bySize1(std::make_shared<es::LocalNotificationLog>(m_fixedRecorder, 1));
-        es::NotificationLogJSONService bySize10(std::make_shared<es::LocalNotificationLog>(m_fixedRecorder, 10));
+        es::NotificationLogJSONService bySize1(
+            std::make_shared<es::LocalNotificationLog>(m_fixedRecorder, 1));
+        es::NotificationLogJSONService bySize10(
+            std::make_shared<es::LocalNotificationLog>(m_fixedRecorder, 10));
         const quint16 port1 = bySize1.listen();
         const quint16 port10 = bySize10.listen();
         QVERIFY(port1 != 0 && port10 != 0 && port1 != port10);
@@ -464,8 +497,9 @@ private slots:
         for (const char *id : {"1,10", "11,20", "21,30"}) {
             r = rawGet(appPort, QByteArray("/notifications/") + id);
             QCOMPARE(r.status, 200);
-            QCOMPARE(r.body, QByteArray::fromStdString(
-                                 es::NotificationLogJSONService::sectionToJson(m_app->log().section(QString::fromLatin1(id)))));
+            QCOMPARE(r.body,
+                     QByteArray::fromStdString(es::NotificationLogJSONService::sectionToJson(
+                         m_app->log().section(QString::fromLatin1(id)))));
         }
     }
 
@@ -473,9 +507,9 @@ private slots:
     {
         // What the Python library's HTTP handler sends: text/html, no keep-alive; later Python versions
         // send originator_version as a string. The client takes the JSON, not the headers.
-        const QByteArray body =
-            R"({"id": "1,1", "next_id": "2,2", "items": [{"id": 1, "originator_id": "12345678123456781234567812345678", )"
-            R"("originator_version": "7", "topic": "caf\u00e9:X", "state": "eyJhIjogMX0A/w=="}]})";
+        const QByteArray body
+            = R"({"id": "1,1", "next_id": "2,2", "items": [{"id": 1, "originator_id": "12345678123456781234567812345678", )"
+              R"("originator_version": "7", "topic": "caf\u00e9:X", "state": "eyJhIjogMX0A/w=="}]})";
         CannedServer python(CannedServer::http(200, body, "text/html"));
         es::NotificationLogJSONClient client(python.url());
         const es::Section s = client.section(QStringLiteral("1,1"));
@@ -498,7 +532,8 @@ private slots:
         QTest::addColumn<QByteArray>("target");
         QTest::addColumn<int>("status");
         QTest::addColumn<QString>("messagePart");
-        auto row = [](const char *name, const char *method, const QByteArray &target, int status, const char *part) {
+        auto row = [](const char *name, const char *method, const QByteArray &target, int status,
+                      const char *part) {
             QTest::newRow(name) << QByteArray(method) << target << status << QString::fromLatin1(part);
         };
         row("not a section id", "GET", "/notifications/abc", 400, "section id");
@@ -546,7 +581,9 @@ private slots:
 
         // Still serving.
         es::NotificationLogJSONClient client(service.url());
-        QVERIFY(difference(client.section(QStringLiteral("1,10")), m_app->log().section(QStringLiteral("1,10"))).isEmpty());
+        QVERIFY(
+            difference(client.section(QStringLiteral("1,10")), m_app->log().section(QStringLiteral("1,10")))
+                .isEmpty());
     }
 
     void garbageOnTheSocketDoesNotStopTheService()
@@ -580,7 +617,8 @@ private slots:
             QCOMPARE(ok.status, 200);
             QVERIFY(ok.body.startsWith(R"({"id": "1,3", "next_id": "4,6", "items": [{"id": 1, )"));
         }
-        qInfo("%d of %d malformed inputs got an HTTP answer (the rest were disconnected)", answered, int(inputs.size()));
+        qInfo("%d of %d malformed inputs got an HTTP answer (the rest were disconnected)", answered,
+              int(inputs.size()));
     }
 
     // --- the client's errors -------------------------------------------------------------------------
@@ -632,8 +670,10 @@ private slots:
         QCOMPARE(int(again.select(1, 10).size()), 10);
 
         // Bad configuration.
-        QVERIFY_THROWS_EXCEPTION(es::ValueError, es::NotificationLogJSONClient(QUrl(QStringLiteral("ftp://x/"))));
-        QVERIFY_THROWS_EXCEPTION(es::ValueError, es::NotificationLogJSONClient(QUrl(QStringLiteral("not a url"))));
+        QVERIFY_THROWS_EXCEPTION(es::ValueError,
+                                 es::NotificationLogJSONClient(QUrl(QStringLiteral("ftp://x/"))));
+        QVERIFY_THROWS_EXCEPTION(es::ValueError,
+                                 es::NotificationLogJSONClient(QUrl(QStringLiteral("not a url"))));
         QVERIFY_THROWS_EXCEPTION(es::ValueError, es::NotificationLogJSONClient(url, 0));
     }
 
@@ -641,9 +681,11 @@ private slots:
     {
         QTest::addColumn<QByteArray>("response");
         QTest::addColumn<QString>("messagePart");
-        const QByteArray goodItem =
-            R"({"id": 1, "originator_id": "12345678123456781234567812345678", "originator_version": 1, "topic": "t", "state": "AA=="})";
-        auto section = [](const QByteArray &items) { return R"({"id": "1,1", "next_id": null, "items": [)" + items + "]}"; };
+        const QByteArray goodItem
+            = R"({"id": 1, "originator_id": "12345678123456781234567812345678", "originator_version": 1, "topic": "t", "state": "AA=="})";
+        auto section = [](const QByteArray &items) {
+            return R"({"id": "1,1", "next_id": null, "items": [)" + items + "]}";
+        };
         auto row = [](const char *name, const QByteArray &response, const char *part) {
             QTest::newRow(name) << response << QString::fromLatin1(part);
         };
@@ -651,21 +693,34 @@ private slots:
         row("truncated json", CannedServer::http(200, section(goodItem).left(40)), "not JSON");
         row("a list", CannedServer::http(200, "[]"), "object");
         row("no items", CannedServer::http(200, R"({"id": null, "next_id": null})"), "items");
-        row("items not a list", CannedServer::http(200, R"({"id": null, "next_id": null, "items": 3})"), "list");
+        row("items not a list", CannedServer::http(200, R"({"id": null, "next_id": null, "items": 3})"),
+            "list");
         row("id a number", CannedServer::http(200, R"({"id": 1, "next_id": null, "items": []})"), "\"id\"");
-        row("bad uuid", CannedServer::http(200, section(QByteArray(goodItem).replace("12345678123456781234567812345678", "zz"))),
+        row("bad uuid",
+            CannedServer::http(
+                200, section(QByteArray(goodItem).replace("12345678123456781234567812345678", "zz"))),
             "originator_id");
-        row("bad base64", CannedServer::http(200, section(QByteArray(goodItem).replace("AA==", "!!not base64!!"))), "base64");
+        row("bad base64",
+            CannedServer::http(200, section(QByteArray(goodItem).replace("AA==", "!!not base64!!"))),
+            "base64");
         row("version not integer",
-            CannedServer::http(200, section(QByteArray(goodItem).replace("\"originator_version\": 1", "\"originator_version\": 1.5"))),
+            CannedServer::http(200,
+                               section(QByteArray(goodItem).replace("\"originator_version\": 1",
+                                                                    "\"originator_version\": 1.5"))),
             "originator_version");
         row("version overflows",
-            CannedServer::http(200, section(QByteArray(goodItem).replace("\"originator_version\": 1",
-                                                                         "\"originator_version\": \"99999999999999999999\""))),
+            CannedServer::http(
+                200,
+                section(QByteArray(goodItem).replace("\"originator_version\": 1",
+                                                     "\"originator_version\": \"99999999999999999999\""))),
             "originator_version");
-        row("missing topic", CannedServer::http(200, section(QByteArray(goodItem).replace("\"topic\"", "\"topik\""))), "topic");
-        row("server error", CannedServer::http(500, R"({"error": "the database is on fire"})"), "the database is on fire");
-        row("not found, html", CannedServer::http(404, "Not found: /notifications/1,1", "text/html"), "Not found: /notifications/1,1");
+        row("missing topic",
+            CannedServer::http(200, section(QByteArray(goodItem).replace("\"topic\"", "\"topik\""))),
+            "topic");
+        row("server error", CannedServer::http(500, R"({"error": "the database is on fire"})"),
+            "the database is on fire");
+        row("not found, html", CannedServer::http(404, "Not found: /notifications/1,1", "text/html"),
+            "Not found: /notifications/1,1");
         row("no content", CannedServer::http(204, ""), "204");
     }
     void clientRejectsMalformedAnswers()
@@ -686,9 +741,12 @@ private slots:
     void clientParsesSelectAnswers()
     {
         // The list form has its own checks: an object where a list is expected is refused.
-        QVERIFY_THROWS_EXCEPTION(es::NotificationLogError, es::NotificationLogJSONClient::parseNotifications("{}"));
-        QVERIFY_THROWS_EXCEPTION(es::NotificationLogError, es::NotificationLogJSONClient::parseNotifications("[1]"));
-        QVERIFY_THROWS_EXCEPTION(es::NotificationLogError, es::NotificationLogJSONClient::parseNotifications(""));
+        QVERIFY_THROWS_EXCEPTION(es::NotificationLogError,
+                                 es::NotificationLogJSONClient::parseNotifications("{}"));
+        QVERIFY_THROWS_EXCEPTION(es::NotificationLogError,
+                                 es::NotificationLogJSONClient::parseNotifications("[1]"));
+        QVERIFY_THROWS_EXCEPTION(es::NotificationLogError,
+                                 es::NotificationLogJSONClient::parseNotifications(""));
         QVERIFY(es::NotificationLogJSONClient::parseNotifications("[]").empty());
         const auto items = es::NotificationLogJSONClient::parseNotifications(
             QByteArray::fromStdString(es::NotificationLogJSONService::notificationsToJson(m_all)));
@@ -697,7 +755,7 @@ private slots:
 
     void clientTimesOut()
     {
-        CannedServer silent{QByteArray()}; // accepts, never answers
+        CannedServer silent {QByteArray()}; // accepts, never answers
         es::NotificationLogJSONClient client(silent.url(), 10, 300);
         QElapsedTimer timer;
         timer.start();
@@ -722,7 +780,8 @@ private slots:
         } // closed: nothing listens there now
         es::NotificationLogJSONClient client(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)), 10, 5000);
         QVERIFY_THROWS_EXCEPTION(es::InterfaceError, client.section(QStringLiteral("1,10")));
-        es::NotificationLogReader reader(std::make_shared<es::NotificationLogJSONClient>(client.baseUrl(), 10, 5000));
+        es::NotificationLogReader reader(
+            std::make_shared<es::NotificationLogJSONClient>(client.baseUrl(), 10, 5000));
         QVERIFY_THROWS_EXCEPTION(es::InterfaceError, reader.readAll(1));
     }
 
@@ -751,7 +810,143 @@ private slots:
         es::NotificationLogJSONClient client(other.url());
         QCOMPARE(int(client.select(1, 5).size()), 5);
 
-        QVERIFY_THROWS_EXCEPTION(es::ValueError, es::NotificationLogJSONService(std::shared_ptr<es::NotificationLog>()));
+        QVERIFY_THROWS_EXCEPTION(es::ValueError,
+                                 es::NotificationLogJSONService(std::shared_ptr<es::NotificationLog>()));
+    }
+
+    // --- the same on every backend ----------------------------------------------------------------
+
+    void remoteEqualsLocalOnEveryBackend_data()
+    {
+        QTest::addColumn<QString>("backend");
+        for (const char *b : {"popo", "sqlite-file", "postgres"})
+            QTest::newRow(b) << QString::fromLatin1(b);
+    }
+    void remoteEqualsLocalOnEveryBackend()
+    {
+        QFETCH(QString, backend);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        std::unique_ptr<es::test::ScratchDatabase> pg;
+        es::EnvMap env;
+        if (backend == QLatin1String("popo")) {
+            env.insert(QStringLiteral("INFRASTRUCTURE_FACTORY"),
+                       QStringLiteral("eventsourcing.popo:Factory"));
+        } else if (backend == QLatin1String("sqlite-file")) {
+            env.insert(QStringLiteral("INFRASTRUCTURE_FACTORY"),
+                       QStringLiteral("eventsourcing.sqlite:Factory"));
+            env.insert(QStringLiteral("SQLITE_DBNAME"), dir.filePath(QStringLiteral("remote.sqlite")));
+        } else {
+            ES_REQUIRE_POSTGRES();
+            pg = std::make_unique<es::test::ScratchDatabase>(QStringLiteral("es_remotelog"));
+            QVERIFY2(pg->isValid(), qPrintable(pg->error()));
+            const es::test::PostgresParams &p = pg->params();
+            env.insert(QStringLiteral("INFRASTRUCTURE_FACTORY"),
+                       QStringLiteral("eventsourcing.postgres:Factory"));
+            env.insert(QStringLiteral("POSTGRES_HOST"), p.host);
+            env.insert(QStringLiteral("POSTGRES_PORT"), QString::number(p.port));
+            env.insert(QStringLiteral("POSTGRES_USER"), p.user);
+            env.insert(QStringLiteral("POSTGRES_PASSWORD"), p.password);
+            env.insert(QStringLiteral("POSTGRES_DBNAME"), p.dbname);
+        }
+        auto app = es::makeApplication<es::Application>(QStringLiteral("Remote"), env);
+        std::vector<std::unique_ptr<Account>> accounts;
+        for (int i = 0; i < Accounts; ++i) {
+            accounts.push_back(Account::open(QStringLiteral("Account %1 — é✓").arg(i)));
+            app->save(*accounts.back());
+        }
+        // A save that conflicts writes nothing (on PostgreSQL it leaves a gap in the ids).
+        auto stale = Account::open(QStringLiteral("stale"));
+        const std::vector<es::DomainEventPtr> again {app->events().get(accounts.front()->id()).front()};
+        QVERIFY_THROWS_EXCEPTION(es::IntegrityError, app->save({stale.get()}, again));
+        for (int c = 0; c < CreditsEach; ++c)
+            for (auto &a : accounts) {
+                a->credit(es::Decimal::fromString(QStringLiteral("%1.25").arg(c + 1)));
+                app->save(*a);
+            }
+        const std::vector<es::Notification> all = app->recorder().selectNotifications(1, 1000);
+        QCOMPARE(int(all.size()), Total);
+        if (backend == QLatin1String("postgres"))
+            QCOMPARE(all.back().id, qint64(Total + 2)); // the conflicting save took two ids
+        else
+            QCOMPARE(all.back().id, qint64(Total));
+
+        // The service in this thread, over a real socket.
+        {
+            es::NotificationLogJSONService service(*app);
+            service.listen();
+            es::NotificationLogJSONClient client(service.url());
+            for (const char *id :
+                 {"1,10", "11,20", "21,30", "31,40", "1,5", "3,12", "0,10", "1,100", "5,7", "26,35"}) {
+                const QString diff = difference(client.section(QString::fromLatin1(id)),
+                                                app->log().section(QString::fromLatin1(id)));
+                QVERIFY2(diff.isEmpty(),
+                         qPrintable(QStringLiteral("%1: %2").arg(QString::fromLatin1(id), diff)));
+            }
+            // The chain of sections a reader follows, and it covers the whole log.
+            std::vector<es::Notification> chained;
+            std::optional<QString> next = QStringLiteral("1,10");
+            int sections = 0;
+            while (next) {
+                const es::Section remote = client.section(*next);
+                const es::Section local = app->log().section(*next);
+                const QString diff = difference(remote, local);
+                QVERIFY2(diff.isEmpty(), qPrintable(QStringLiteral("%1: %2").arg(*next, diff)));
+                chained.insert(chained.end(), remote.items.begin(), remote.items.end());
+                next = remote.nextId;
+                QVERIFY(++sections <= 4);
+            }
+            QCOMPARE(sections, 3);
+            QVERIFY(difference(chained, all).isEmpty());
+            for (const QStringList &topics :
+                 {QStringList(), QStringList {QString::fromLatin1(CreditedTopic)}}) {
+                const QString diff
+                    = difference(client.select(4, 10, topics), app->log().select(4, 10, topics));
+                QVERIFY2(diff.isEmpty(), qPrintable(diff));
+            }
+            es::NotificationLogReader reader(std::make_shared<es::NotificationLogJSONClient>(service.url()));
+            const QString diff = difference(reader.readAll(1), all);
+            QVERIFY2(diff.isEmpty(), qPrintable(diff));
+        }
+        // The service in a thread of its own (its own database connection there).
+        ServerThread server(app->logPtr());
+        const QUrl url = server.startServing();
+        QVERIFY(url.isValid());
+        es::NotificationLogReader reader(std::make_shared<es::NotificationLogJSONClient>(url));
+        const QString diff = difference(reader.readAll(1), all);
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+        server.stop();
+    }
+
+    void loopbackByDefault()
+    {
+        // Bound to 127.0.0.1 only: another loopback address (127.0.0.2, on lo's 127/8), IPv6's
+        // loopback and this machine's own non-loopback addresses are all refused.
+        es::NotificationLogJSONService service(*m_app);
+        const quint16 port = service.listen();
+        QCOMPARE(service.url().host(), QStringLiteral("127.0.0.1"));
+        QVERIFY(canConnect(QHostAddress(QHostAddress::LocalHost), port));
+        QVERIFY(!canConnect(QHostAddress(QStringLiteral("127.0.0.2")), port));
+        QVERIFY(!canConnect(QHostAddress(QHostAddress::LocalHostIPv6), port));
+        QList<QHostAddress> external;
+        const QList<QHostAddress> addresses = QNetworkInterface::allAddresses();
+        for (const QHostAddress &a : addresses)
+            if (!a.isLoopback() && !a.isLinkLocal() && a.protocol() == QAbstractSocket::IPv4Protocol)
+                external << a;
+        for (const QHostAddress &a : std::as_const(external))
+            QVERIFY2(!canConnect(a, port), qPrintable(a.toString()));
+
+        // The probes can succeed: the same service listening on every IPv4 address accepts them.
+        es::NotificationLogJSONService everywhere(*m_app);
+        const quint16 anyPort = everywhere.listen(0, QHostAddress(QHostAddress::AnyIPv4));
+        QVERIFY(canConnect(QHostAddress(QStringLiteral("127.0.0.2")), anyPort));
+        for (const QHostAddress &a : std::as_const(external))
+            QVERIFY2(canConnect(a, anyPort), qPrintable(a.toString()));
+        if (external.isEmpty())
+            qInfo("no non-loopback IPv4 address here: checked 127.0.0.2 and ::1 only");
+        // And the loopback-only one still answers with the log.
+        es::NotificationLogJSONClient client(service.url());
+        QVERIFY(difference(client.select(1, 10), m_app->log().select(1, 10)).isEmpty());
     }
 
     // --- threads ---------------------------------------------------------------------------------------
@@ -765,10 +960,11 @@ private slots:
         QVERIFY(server.serviceThread() == &server);
         es::NotificationLogJSONClient client(url);
         for (const char *id : {"1,10", "11,20", "21,30", "3,12", "31,40"}) {
-            const QString diff = difference(client.section(QString::fromLatin1(id)), m_app->log().section(QString::fromLatin1(id)));
+            const QString diff = difference(client.section(QString::fromLatin1(id)),
+                                            m_app->log().section(QString::fromLatin1(id)));
             QVERIFY2(diff.isEmpty(), qPrintable(QStringLiteral("%1: %2").arg(QString::fromLatin1(id), diff)));
         }
-        const QStringList topics{QString::fromLatin1(OpenedTopic)};
+        const QStringList topics {QString::fromLatin1(OpenedTopic)};
         QVERIFY(difference(client.select(1, 10, topics), m_app->log().select(1, 10, topics)).isEmpty());
         es::NotificationLogReader reader(std::make_shared<es::NotificationLogJSONClient>(url));
         QVERIFY(difference(reader.readAll(1), m_all).isEmpty());
@@ -787,8 +983,8 @@ private slots:
         auto client = std::make_shared<es::NotificationLogJSONClient>(url);
         constexpr int Threads = 4;
         constexpr int Rounds = 3;
-        std::atomic<int> complete{0};
-        std::atomic<int> errors{0};
+        std::atomic<int> complete {0};
+        std::atomic<int> errors {0};
         std::vector<int> counts(Threads, 0);
         std::vector<QString> diffs(Threads);
         std::vector<std::thread> threads;
@@ -825,7 +1021,7 @@ private slots:
         es::NotificationLogJSONService service(*m_app);
         service.listen();
         const QUrl url = service.url();
-        std::atomic<bool> done{false};
+        std::atomic<bool> done {false};
         std::vector<es::Notification> read;
         QString error;
         std::thread reader([&] {
