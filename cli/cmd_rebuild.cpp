@@ -2,6 +2,7 @@
 #include "esctl.h"
 
 #include "es/inspect/rebuild.h"
+#include "es/uuid.h"
 
 using es::json::Value;
 namespace ins = es::inspect;
@@ -29,6 +30,20 @@ std::optional<qint64> versionOption(const QCommandLineParser &p)
         return std::nullopt;
     const qint64 v = parseCount(p.value(QStringLiteral("version")), QStringLiteral("--version"));
     return v;
+}
+
+// The aggregate at `version`: the rebuilder stops at the last event, so a version beyond it would
+// silently give the last state; that is an error here (AggregateNotFound, like version 0).
+ins::RebuiltAggregate rebuildAt(const ins::Rebuilder &rebuilder, const QUuid &id,
+                                std::optional<qint64> version, bool useSnapshots)
+{
+    ins::RebuiltAggregate a = rebuilder.rebuild(id, version, useSnapshots);
+    if (version && a.version < *version)
+        throw es::AggregateNotFound(QStringLiteral("aggregate %1 has no version %2 (its last version is %3)")
+                                        .arg(es::uuid::toDashed(id))
+                                        .arg(*version)
+                                        .arg(a.version));
+    return a;
 }
 
 int get(Context &ctx, const QCommandLineParser &p, const QStringList &args)
@@ -63,7 +78,7 @@ int get(Context &ctx, const QCommandLineParser &p, const QStringList &args)
         return c->matches ? 0 : 1;
     }
     const ins::RebuiltAggregate a
-        = rebuilder.rebuild(id, versionOption(p), !p.isSet(QStringLiteral("no-snapshots")));
+        = rebuildAt(rebuilder, id, versionOption(p), !p.isSet(QStringLiteral("no-snapshots")));
     ctx.print(ctx.json ? jsonLine(a.json) : jsonPretty(a.json));
     return 0;
 }
@@ -77,8 +92,8 @@ int diff(Context &ctx, const QCommandLineParser &p, const QStringList &args)
     const qint64 v2 = parseCount(args[2], QStringLiteral("the second version"));
     const ins::Rebuilder rebuilder(ctx.source());
     const bool snapshots = !p.isSet(QStringLiteral("no-snapshots"));
-    const ins::RebuiltAggregate a = rebuilder.rebuild(id, v1, snapshots);
-    const ins::RebuiltAggregate b = rebuilder.rebuild(id, v2, snapshots);
+    const ins::RebuiltAggregate a = rebuildAt(rebuilder, id, v1, snapshots);
+    const ins::RebuiltAggregate b = rebuildAt(rebuilder, id, v2, snapshots);
     const std::vector<ins::JsonChange> changes = ins::diffJson(a.json, b.json);
     if (ctx.json) {
         Value list = Value::emptyArray();

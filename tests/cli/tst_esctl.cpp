@@ -13,6 +13,7 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <set>
 
 using clitest::esctl;
 using clitest::Run;
@@ -44,6 +45,122 @@ bool oneErrorLine(const Run &r, const QByteArray &contains)
     const QByteArrayList lines = r.errLines();
     return lines.size() == 1 && lines.front().startsWith("esctl: ") && lines.front().contains(contains)
         && !r.crashed;
+}
+
+// An RFC 4180 reader: records of fields separated by ',' and ended by CRLF or LF; a field in double
+// quotes may hold ',', line breaks and '"' (doubled). Returns false on malformed text (a quote in an
+// unquoted field, text after a closing quote, a quoted field never closed).
+bool parseCsv(const QByteArray &text, QList<QByteArrayList> *records)
+{
+    records->clear();
+    QByteArrayList record;
+    QByteArray field;
+    bool quoted = false; // inside a quoted field
+    bool wasQuoted = false; // the current field was quoted (and closed)
+    qsizetype i = 0;
+    const qsizetype n = text.size();
+    while (i < n) {
+        const char c = text[i];
+        if (quoted) {
+            if (c == '"') {
+                if (i + 1 < n && text[i + 1] == '"') {
+                    field += '"';
+                    i += 2;
+                    continue;
+                }
+                quoted = false;
+                wasQuoted = true;
+                ++i;
+                continue;
+            }
+            field += c;
+            ++i;
+            continue;
+        }
+        if (c == ',') {
+            record << field;
+            field.clear();
+            wasQuoted = false;
+            ++i;
+        } else if (c == '\n' || (c == '\r' && i + 1 < n && text[i + 1] == '\n')) {
+            record << field;
+            *records << record;
+            record.clear();
+            field.clear();
+            wasQuoted = false;
+            i += c == '\r' ? 2 : 1;
+        } else if (c == '"') {
+            if (!field.isEmpty() || wasQuoted)
+                return false;
+            quoted = true;
+            ++i;
+        } else {
+            if (wasQuoted)
+                return false;
+            field += c;
+            ++i;
+        }
+    }
+    if (quoted)
+        return false;
+    if (!field.isEmpty() || wasQuoted || !record.isEmpty()) {
+        record << field;
+        *records << record;
+    }
+    return true;
+}
+
+const QByteArrayList csvColumns
+    = {"id", "originator_id", "originator_version", "topic", "storage", "state", "error"};
+
+// CSV rows (after the header) against JSONL lines of the same records: row for row the same id,
+// originator, version and topic, the state cell JSON-equal to the line's state (or the error cell
+// to its error). Returns "" or what differs.
+QByteArray csvMatchesJsonl(const QList<QByteArrayList> &csv, const QByteArrayList &jsonl)
+{
+    if (csv.isEmpty() || csv.front() != csvColumns)
+        return "header: " + (csv.isEmpty() ? QByteArray("none") : csv.front().join(','));
+    if (csv.size() - 1 != jsonl.size())
+        return "rows: " + QByteArray::number(csv.size() - 1) + " vs " + QByteArray::number(jsonl.size());
+    for (qsizetype i = 0; i < jsonl.size(); ++i) {
+        const QByteArrayList &row = csv[i + 1];
+        const QByteArray where = "row " + QByteArray::number(i + 1) + ": ";
+        if (row.size() != csvColumns.size())
+            return where + "fields: " + QByteArray::number(row.size());
+        const es::json::Value line = parse(jsonl[i]);
+        const es::json::Value *id = line.find("id");
+        if (row[0] != (id ? QByteArray::number(id->toInteger()) : QByteArray()))
+            return where + "id " + row[0];
+        if (QString::fromUtf8(row[1]) != line.find("originator_id")->toQString())
+            return where + "originator_id " + row[1];
+        if (row[2] != QByteArray::number(line.find("originator_version")->toInteger()))
+            return where + "originator_version " + row[2];
+        if (QString::fromUtf8(row[3]) != line.find("topic")->toQString())
+            return where + "topic " + row[3];
+        if (const es::json::Value *state = line.find("state")) {
+            if (row[5].isEmpty() || parse(row[5]) != *state || !row[6].isEmpty())
+                return where + "state " + row[5].left(200) + " error " + row[6];
+        } else if (!row[5].isEmpty() || QString::fromUtf8(row[6]) != line.find("error")->toQString()) {
+            return where + "error " + row[6] + " state " + row[5].left(200);
+        }
+    }
+    return {};
+}
+
+// Fixed-point decimals (Python's Decimal strings of the bank accounts) in ten-thousandths.
+qint64 decimal4(const QString &text)
+{
+    const bool negative = text.startsWith(QLatin1Char('-'));
+    const QString digits = negative ? text.mid(1) : text;
+    const QStringList parts = digits.split(QLatin1Char('.'));
+    bool ok = parts.size() <= 2 && parts.value(1).size() <= 4;
+    bool ok1 = false, ok2 = true;
+    qint64 v = parts.value(0).toLongLong(&ok1) * 10000;
+    if (parts.size() == 2)
+        v += parts[1].leftJustified(4, QLatin1Char('0')).toLongLong(&ok2);
+    if (!ok || !ok1 || !ok2)
+        qWarning("not a decimal: %s", qPrintable(text));
+    return negative ? -v : v;
 }
 
 } // namespace
@@ -590,6 +707,336 @@ private slots:
         QVERIFY(p.waitForFinished(60000));
         QCOMPARE(p.exitCode(), 1);
         QVERIFY(p.readAllStandardError().startsWith("esctl: error: cannot write the output"));
+    }
+
+    void csvParserRejectsMalformedText()
+    {
+        // The test's own reader, on what RFC 4180 allows and forbids (so that its verdicts count).
+        QList<QByteArrayList> rows;
+        QVERIFY(parseCsv("a,\"b,\"\"c\"\"\nd\",\r\n,x\n", &rows));
+        QCOMPARE(rows.size(), 2);
+        QCOMPARE(rows[0], QByteArrayList({"a", "b,\"c\"\nd", ""}));
+        QCOMPARE(rows[1], QByteArrayList({"", "x"}));
+        QVERIFY(!parseCsv("a,b\"c\n", &rows));
+        QVERIFY(!parseCsv("a,\"b\"c\n", &rows));
+        QVERIFY(!parseCsv("a,\"b\n", &rows));
+    }
+
+    void csvExportMatchesJsonl_data() { exportEqualsReference_data(); }
+
+    void csvExportMatchesJsonl()
+    {
+        QFETCH(QString, store);
+        QFETCH(bool, encrypted);
+        const QString file = copy(store + QStringLiteral(".sqlite"));
+        QVERIFY(!file.isEmpty());
+        QStringList base = {QStringLiteral("--url"), file};
+        if (encrypted)
+            base << QStringLiteral("--key-file") << m_keyFile;
+        const QString first = parse(fixtureLines(store + QStringLiteral(".notifications.jsonl")).front())
+                                  .find("originator_id")
+                                  ->toQString();
+
+        const QList<QStringList> selections = {
+            {},
+            {QStringLiteral("--snapshots")},
+            {QStringLiteral("--aggregate"), first},
+        };
+        for (const QStringList &selection : selections) {
+            const QByteArray what = selection.join(QLatin1Char(' ')).toUtf8();
+            const Run j = esctl(base + QStringList {QStringLiteral("export")} + selection);
+            QVERIFY2(j.exitCode == 0 && j.err.isEmpty(), describe(j).constData());
+            const Run c = esctl(
+                base
+                + QStringList {QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("csv")}
+                + selection);
+            QVERIFY2(c.exitCode == 0 && c.err.isEmpty(), describe(c).constData());
+            QList<QByteArrayList> rows;
+            QVERIFY2(parseCsv(c.out, &rows), what.constData());
+            QVERIFY2(!j.lines().isEmpty(), what.constData());
+            const QByteArray mismatch = csvMatchesJsonl(rows, j.lines());
+            QVERIFY2(mismatch.isEmpty(), (what + ": " + mismatch).constData());
+            for (qsizetype i = 1; i < rows.size(); ++i)
+                QCOMPARE(rows[i][4], QByteArray(encrypted ? "encrypted+zlib" : "plain"));
+            if (selection.value(0) == QLatin1String("--snapshots")) {
+                QCOMPARE(rows.size() - 1, fixtureLines(store + QStringLiteral(".snapshots.jsonl")).size());
+                QVERIFY(rows[1][0].isEmpty()); // snapshots have no notification id
+            } else if (selection.value(0) == QLatin1String("--aggregate")) {
+                for (qsizetype i = 1; i < rows.size(); ++i) {
+                    QCOMPARE(QString::fromUtf8(rows[i][1]), first);
+                    QCOMPARE(rows[i][2], QByteArray::number(i)); // versions 1, 2, … in order
+                }
+            }
+        }
+    }
+
+    void csvQuoting()
+    {
+        // A state with quotes, commas and line breaks, a topic with them, and a record that is not
+        // JSON: each field reads back exactly through an RFC 4180 reader.
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("quoting.sqlite"));
+        const QString awkward = QStringLiteral("Rex \"the, dog\"\nline two\r\nthree, \"\"four\"\"");
+        QUuid dogId;
+        {
+            inspecttest::Kennel kennel(inspecttest::sqliteEnv(file));
+            dogId = kennel.add(awkward, 2);
+        }
+        const QByteArray oddTopic = "odd,\"topic\"\nwith a line break";
+        {
+            inspecttest::RawSqlite raw(file);
+            QVERIFY(raw.exec(QStringLiteral("INSERT INTO stored_events VALUES (?, 1, ?, CAST(? AS BLOB))"),
+                             {es::uuid::toHex(es::uuid::v4()), QString::fromUtf8(oddTopic),
+                              QStringLiteral("{\"a\": \"x,\\\"y\\\"\\nz\", \"b\": [1, 2]}")}));
+            QVERIFY(
+                raw.exec(QStringLiteral("INSERT INTO stored_events VALUES (?, 1, 'broken', CAST(? AS BLOB))"),
+                         {es::uuid::toHex(es::uuid::v4()), QStringLiteral("{\"not\", json")}));
+        }
+        const Run j = esctl({QStringLiteral("--url"), file, QStringLiteral("export")});
+        QCOMPARE(j.exitCode, 1); // the broken record
+        const Run c = esctl({QStringLiteral("--url"), file, QStringLiteral("export"),
+                             QStringLiteral("--format"), QStringLiteral("csv")});
+        QVERIFY2(c.exitCode == 1 && oneErrorLine(c, "1 of 5 records could not be decoded"),
+                 describe(c).constData());
+        QList<QByteArrayList> rows;
+        QVERIFY(parseCsv(c.out, &rows));
+        QCOMPARE(rows.size(), 6);
+        // JSON lines hold no raw line break, so a record of JSONL is a line; CSV quotes it.
+        QCOMPARE(j.lines().size(), 5);
+        const QByteArray mismatch = csvMatchesJsonl(rows, j.lines());
+        QVERIFY2(mismatch.isEmpty(), mismatch.constData());
+
+        QCOMPARE(QString::fromUtf8(rows[1][1]), es::uuid::toDashed(dogId));
+        QCOMPARE(parse(rows[1][5]).find("name")->toQString(), awkward);
+        QCOMPARE(rows[4][3], oddTopic);
+        QCOMPARE(parse(rows[4][5]).find("a")->toQString(), QStringLiteral("x,\"y\"\nz"));
+        QVERIFY(c.out.contains("\"odd,\"\"topic\"\"\nwith a line break\""));
+        QCOMPARE(rows[5][3], QByteArray("broken"));
+        QVERIFY(rows[5][5].isEmpty());
+        QVERIFY2(rows[5][6].startsWith("not JSON"), rows[5][6].constData());
+    }
+
+    void csvAlteredCiphertext()
+    {
+        const QString file = copy(QStringLiteral("bankaccounts.zlib-aes.sqlite"));
+        {
+            inspecttest::RawSqlite raw(file);
+            QByteArray state = raw.column(QStringLiteral("SELECT state FROM stored_events WHERE rowid = 17"))
+                                   .value(0)
+                                   .toByteArray();
+            QVERIFY(state.size() > 40);
+            state[30] = static_cast<char>(state[30] ^ 0x20);
+            QVERIFY(raw.exec(QStringLiteral("UPDATE stored_events SET state = ? WHERE rowid = 17"), {state}));
+        }
+        const Run c = esctl({QStringLiteral("--url"), file, QStringLiteral("--key-file"), m_keyFile,
+                             QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("csv")});
+        QCOMPARE(c.exitCode, 1);
+        QVERIFY2(oneErrorLine(c, "1 of 161 records could not be decoded"), describe(c).constData());
+        QList<QByteArrayList> rows;
+        QVERIFY(parseCsv(c.out, &rows));
+        const QByteArrayList expected
+            = fixtureLines(QStringLiteral("bankaccounts.zlib-aes.notifications.jsonl"));
+        QCOMPARE(rows.size() - 1, expected.size());
+        // Every other row equals the reference; row 17 has its columns, no state and the error.
+        QByteArrayList withError = expected;
+        const es::json::Value good = parse(expected[16]);
+        withError[16] = QByteArrayLiteral("{\"error\": \"") + rows[17][6]
+            + "\", \"id\": 17, \"originator_id\": \"" + good.find("originator_id")->toQString().toUtf8()
+            + "\", \"originator_version\": "
+            + QByteArray::number(good.find("originator_version")->toInteger()) + ", \"topic\": \""
+            + good.find("topic")->toQString().toUtf8() + "\"}";
+        const QByteArray mismatch = csvMatchesJsonl(rows, withError);
+        QVERIFY2(mismatch.isEmpty(), mismatch.constData());
+        QVERIFY2(rows[17][6].startsWith("cannot decrypt"), rows[17][6].constData());
+        QVERIFY(rows[17][5].isEmpty());
+        QCOMPARE(rows[16][4], QByteArray("encrypted+zlib"));
+    }
+
+    void getAtEveryVersion_data()
+    {
+        QTest::addColumn<QString>("id");
+        // 37 versions, a snapshot at 34; 10 versions, closed at the last, a snapshot at 10.
+        QTest::addRow("4713aead") << QStringLiteral("4713aead-4f88-4ae8-9503-c92e40897768");
+        QTest::addRow("d7ef6638") << QStringLiteral("d7ef6638-da20-44da-860d-27e891ccbb47");
+    }
+
+    void getAtEveryVersion()
+    {
+        QFETCH(QString, id);
+        const QString file = copy(QStringLiteral("bankaccounts.sqlite"));
+        // The expected progression, from the reference events.
+        struct Expected
+        {
+            qint64 balance = 0, overdraft = 0;
+            bool closed = false;
+            QString created, modified;
+        };
+        std::vector<Expected> progression;
+        Expected s;
+        for (const QByteArray &line : fixtureLines(QStringLiteral("bankaccounts.notifications.jsonl"))) {
+            const es::json::Value e = parse(line);
+            if (e.find("originator_id")->toQString() != id)
+                continue;
+            QCOMPARE(e.find("originator_version")->toInteger(), qint64(progression.size() + 1));
+            const QString topic = e.find("topic")->toQString().section(QLatin1Char('.'), -1);
+            const es::json::Value &state = *e.find("state");
+            const QString at = state.find("timestamp")->find("_data_")->toQString();
+            if (topic == QLatin1String("Opened"))
+                s.created = at;
+            else if (topic == QLatin1String("Credited"))
+                s.balance += decimal4(state.find("amount")->find("_data_")->toQString());
+            else if (topic == QLatin1String("Debited"))
+                s.balance -= decimal4(state.find("amount")->find("_data_")->toQString());
+            else if (topic == QLatin1String("OverdraftLimitSet"))
+                s.overdraft = decimal4(state.find("overdraft_limit")->find("_data_")->toQString());
+            else if (topic == QLatin1String("Closed"))
+                s.closed = true;
+            else
+                QFAIL(qPrintable(topic));
+            s.modified = at;
+            progression.push_back(s);
+        }
+        QVERIFY(progression.size() >= 10);
+        const qint64 last = qint64(progression.size());
+        const QStringList url = {QStringLiteral("--url"), file, QStringLiteral("--json")};
+        std::set<qint64> balances;
+        for (qint64 v = 1; v <= last; ++v) {
+            const Expected &x = progression[size_t(v - 1)];
+            const Run r = esctl(
+                url
+                + QStringList {QStringLiteral("get"), id, QStringLiteral("--version"), QString::number(v)});
+            QVERIFY2(r.exitCode == 0 && r.err.isEmpty(), describe(r).constData());
+            const es::json::Value a = parse(r.out.trimmed());
+            const es::json::Value &state = *a.find("state");
+            const QByteArray at = "version " + QByteArray::number(v);
+            QVERIFY2(a.find("version")->toInteger() == v, at.constData());
+            QVERIFY2(a.find("id")->toQString() == id, at.constData());
+            QVERIFY2(decimal4(state.find("balance")->find("_data_")->toQString()) == x.balance,
+                     at.constData());
+            QVERIFY2(decimal4(state.find("overdraft_limit")->find("_data_")->toQString()) == x.overdraft,
+                     at.constData());
+            QVERIFY2(state.find("is_closed")->toBool() == x.closed, at.constData());
+            QVERIFY2(state.find("_created_on")->find("_data_")->toQString() == x.created, at.constData());
+            QVERIFY2(state.find("_modified_on")->find("_data_")->toQString() == x.modified, at.constData());
+            balances.insert(x.balance);
+            // The same without snapshots (a replay of every event).
+            const Run full = esctl(url
+                                   + QStringList {QStringLiteral("get"), id, QStringLiteral("--version"),
+                                                  QString::number(v), QStringLiteral("--no-snapshots")});
+            QVERIFY2(full.exitCode == 0, describe(full).constData());
+            QVERIFY2(parse(full.out.trimmed()) == a, at.constData());
+        }
+        QVERIFY(balances.size() > 3); // the balance does move
+
+        // Version 0 and versions past the last are errors, not the nearest state.
+        Run r = esctl(
+            url + QStringList {QStringLiteral("get"), id, QStringLiteral("--version"), QStringLiteral("0")});
+        QVERIFY2(r.exitCode == 1 && r.out.isEmpty() && oneErrorLine(r, "no events at or below version 0"),
+                 describe(r).constData());
+        for (const qint64 beyond : {last + 1, last + 1000}) {
+            r = esctl(url
+                      + QStringList {QStringLiteral("get"), id, QStringLiteral("--version"),
+                                     QString::number(beyond)});
+            QVERIFY2(r.exitCode == 1 && r.out.isEmpty()
+                         && oneErrorLine(r,
+                                         QStringLiteral("has no version %1 (its last version is %2)")
+                                             .arg(beyond)
+                                             .arg(last)
+                                             .toUtf8()),
+                     describe(r).constData());
+        }
+        r = esctl(url
+                  + QStringList {QStringLiteral("diff"), id, QStringLiteral("1"), QString::number(last + 1)});
+        QVERIFY2(r.exitCode == 1 && r.out.isEmpty() && oneErrorLine(r, "has no version"),
+                 describe(r).constData());
+    }
+
+    void snapshotDiffersFromReplay()
+    {
+        // A snapshot planted with another balance and name: --check-snapshot says it differs, and
+        // where; get (which starts from the snapshot) shows the planted state, --no-snapshots the
+        // events'.
+        const QString file = copy(QStringLiteral("bankaccounts.sqlite"));
+        const QString id = QStringLiteral("4713aead-4f88-4ae8-9503-c92e40897768");
+        const QStringList url = {QStringLiteral("--url"), file};
+        Run r = esctl(url
+                      + QStringList {QStringLiteral("--json"), QStringLiteral("get"), id,
+                                     QStringLiteral("--version"), QStringLiteral("34")});
+        QVERIFY2(r.exitCode == 0, describe(r).constData());
+        const es::json::Value at34 = parse(r.out.trimmed());
+        const QString realBalance = at34.find("state")->find("balance")->find("_data_")->toQString();
+        QVERIFY(realBalance != QLatin1String("12345.67"));
+        {
+            inspecttest::RawSqlite raw(file);
+            const QByteArray stored
+                = raw.column(QStringLiteral("SELECT state FROM stored_snapshots WHERE "
+                                            "originator_id = ? AND originator_version = 34"),
+                             {QString(id).remove(QLatin1Char('-'))})
+                      .value(0)
+                      .toByteArray();
+            QVERIFY(stored.contains("\"balance\""));
+            QByteArray changed = stored;
+            changed.replace(QByteArray("\"") + realBalance.toUtf8() + '"', "\"12345.67\"");
+            changed.replace("\"Holder 8\"", "\"Somebody Else\"");
+            QVERIFY(changed != stored);
+            QCOMPARE(parse(changed).find("state")->find("full_name")->toQString(),
+                     QStringLiteral("Somebody Else"));
+            QVERIFY(
+                raw.exec(QStringLiteral("UPDATE stored_snapshots SET state = ? WHERE originator_id = ? AND "
+                                        "originator_version = 34"),
+                         {changed, QString(id).remove(QLatin1Char('-'))}));
+        }
+        r = esctl(url + QStringList {QStringLiteral("get"), id, QStringLiteral("--check-snapshot")});
+        QVERIFY2(r.exitCode == 1, describe(r).constData());
+        QVERIFY2(r.out.startsWith("the snapshot at version 34 differs from a replay of the events:"),
+                 r.out.constData());
+        QCOMPARE(r.lines().size(), 3);
+        const QByteArray expectedName = "  ~ state.full_name: \"Somebody Else\" -> \"Holder 8\"";
+        const QByteArray expectedBalance
+            = "  ~ state.balance: {\"_data_\": \"12345.67\", \"_type_\": \"decimal_str\"} -> "
+              "{\"_data_\": \""
+            + realBalance.toUtf8() + "\", \"_type_\": \"decimal_str\"}";
+        QVERIFY2((r.lines()[1] == expectedName && r.lines()[2] == expectedBalance)
+                     || (r.lines()[1] == expectedBalance && r.lines()[2] == expectedName),
+                 r.out.constData());
+
+        r = esctl(url
+                  + QStringList {QStringLiteral("--json"), QStringLiteral("get"), id,
+                                 QStringLiteral("--check-snapshot")});
+        QCOMPARE(r.exitCode, 1);
+        const es::json::Value c = parse(r.out.trimmed());
+        QCOMPARE(c.find("matches")->toBool(), false);
+        QCOMPARE(c.find("snapshot_version")->toInteger(), 34);
+        QMap<QString, es::json::Value> changes;
+        for (const auto &ch : c.find("changes")->array()) {
+            QCOMPARE(ch.find("kind")->toQString(), QStringLiteral("changed"));
+            changes.insert(ch.find("path")->toQString(), ch);
+        }
+        QCOMPARE(changes.keys(),
+                 QStringList({QStringLiteral("state.balance"), QStringLiteral("state.full_name")}));
+        QCOMPARE(changes[QStringLiteral("state.balance")].find("before")->find("_data_")->toQString(),
+                 QStringLiteral("12345.67"));
+        QCOMPARE(changes[QStringLiteral("state.balance")].find("after")->find("_data_")->toQString(),
+                 realBalance);
+
+        // get starts from the (planted) snapshot; a replay does not.
+        r = esctl(url
+                  + QStringList {QStringLiteral("--json"), QStringLiteral("get"), id,
+                                 QStringLiteral("--version"), QStringLiteral("34")});
+        QCOMPARE(parse(r.out.trimmed()).find("state")->find("full_name")->toQString(),
+                 QStringLiteral("Somebody Else"));
+        r = esctl(url
+                  + QStringList {QStringLiteral("--json"), QStringLiteral("get"), id,
+                                 QStringLiteral("--version"), QStringLiteral("34"),
+                                 QStringLiteral("--no-snapshots")});
+        QCOMPARE(parse(r.out.trimmed()), at34);
+
+        // Another account's snapshot still matches.
+        r = esctl(url
+                  + QStringList {QStringLiteral("get"),
+                                 QStringLiteral("d7ef6638-da20-44da-860d-27e891ccbb47"),
+                                 QStringLiteral("--check-snapshot")});
+        QVERIFY2(r.exitCode == 0 && r.out.contains("matches a replay"), describe(r).constData());
     }
 
     void helpAndVersion()

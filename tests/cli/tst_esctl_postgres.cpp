@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QUrl>
 #include <QtTest>
 
@@ -156,6 +157,66 @@ private slots:
             QCOMPARE(parse(r.out.trimmed()).find("state")->find("count")->toInteger(),
                      it.value().toInteger());
         }
+    }
+
+    void sslmodeReachesLibpq()
+    {
+        // The test server has no SSL: sslmode=require in the URL must make the connection fail,
+        // saying so, while sslmode=disable connects.
+        const auto &p = m_db->params();
+        const Run ok = esctl({QStringLiteral("--url"), m_url + QStringLiteral("?sslmode=disable"),
+                              QStringLiteral("--json"), QStringLiteral("apps")},
+                             m_env);
+        QVERIFY2(ok.exitCode == 0 && parse(ok.out.trimmed()).size() == 2, describe(ok).constData());
+        const Run r = esctl(
+            {QStringLiteral("--url"), m_url + QStringLiteral("?sslmode=require"), QStringLiteral("apps")},
+            m_env);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.out.isEmpty());
+        QCOMPARE(r.errLines().size(), 1);
+        QVERIFY2(r.err.startsWith("esctl: error: ") && r.err.contains("SSL"), describe(r).constData());
+        QVERIFY2(r.err.contains(QStringLiteral("%1:%2").arg(p.host).arg(p.port).toUtf8()),
+                 describe(r).constData());
+        QVERIFY2(r.err.contains("SSL was required"), describe(r).constData());
+    }
+
+    void passwordFromPgpass()
+    {
+        // No password in the URL or the environment: esctl finds it in $HOME/.pgpass (mode 0600).
+        const auto &p = m_db->params();
+        QTemporaryDir home;
+        QVERIFY(home.isValid());
+        QFile pgpass(home.filePath(QStringLiteral(".pgpass")));
+        QVERIFY(pgpass.open(QIODevice::WriteOnly | QIODevice::Text));
+        pgpass.write(QStringLiteral("otherhost:*:*:*:wrong\n%1:%2:%3:%4:%5\n")
+                         .arg(p.host)
+                         .arg(p.port)
+                         .arg(p.dbname, p.user,
+                              QString(p.password)
+                                  .replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+                                  .replace(QLatin1Char(':'), QStringLiteral("\\:")))
+                         .toUtf8());
+        pgpass.close();
+        QVERIFY(pgpass.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+        QProcessEnvironment env = clitest::cleanEnvironment();
+        env.remove(QStringLiteral("PGPASSFILE"));
+        env.insert(QStringLiteral("HOME"), home.path());
+        Run r = esctl({QStringLiteral("--url"), m_url, QStringLiteral("--app"), QStringLiteral("counters"),
+                       QStringLiteral("--json"), QStringLiteral("log"), QStringLiteral("--limit"),
+                       QStringLiteral("3")},
+                      env);
+        QVERIFY2(r.exitCode == 0, describe(r).constData());
+        QCOMPARE(parse(r.out.trimmed()).find("rows")->size(), size_t(3));
+
+        // The same file with another password for this server: authentication fails, naming the file.
+        QVERIFY(pgpass.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text));
+        pgpass.write(QStringLiteral("*:*:*:%1:not-the-password\n").arg(p.user).toUtf8());
+        pgpass.close();
+        r = esctl({QStringLiteral("--url"), m_url, QStringLiteral("apps")}, env);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.startsWith("esctl: error: PostgreSQL: authentication failed")
+                     && r.err.contains(".pgpass"),
+                 describe(r).constData());
     }
 
     void connectionErrors()
