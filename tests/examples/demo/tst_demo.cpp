@@ -17,9 +17,10 @@
 
 namespace {
 
-const QStringList AllApps{QStringLiteral("BankAccounts"), QStringLiteral("BookingApplication"), QStringLiteral("Counters"),
-                          QStringLiteral("Invoices"), QStringLiteral("ParkingLot"), QStringLiteral("WikiApplication"),
-                          QStringLiteral("WorldsApplication")};
+const QStringList AllApps {QStringLiteral("BankAccounts"),     QStringLiteral("BookingApplication"),
+                           QStringLiteral("Counters"),         QStringLiteral("Invoices"),
+                           QStringLiteral("ParkingLot"),       QStringLiteral("WikiApplication"),
+                           QStringLiteral("WorldsApplication")};
 
 // Every notification of every application: (app, id, originator, version, topic, state bytes).
 QStringList dump(const QString &url)
@@ -62,7 +63,8 @@ private slots:
         QVERIFY(report.events > 500);
         // One file per application, named as a Python system on SQLite names them.
         for (const QString &app : AllApps)
-            QVERIFY2(QFileInfo::exists(o.url + QLatin1Char('/') + app.toLower() + QStringLiteral(".sqlite")), qPrintable(app));
+            QVERIFY2(QFileInfo::exists(o.url + QLatin1Char('/') + app.toLower() + QStringLiteral(".sqlite")),
+                     qPrintable(app));
 
         // The inspect API opens the directory as one system, and every application verifies clean.
         const auto store = es::inspect::Store::open(o.url);
@@ -70,11 +72,14 @@ private slots:
         for (const auto &app : store->applications()) {
             const auto source = es::inspect::Source::make(store, app.name, es::inspect::DecodingSettings());
             const es::inspect::VerifyReport r = es::inspect::verify(source);
-            QVERIFY2(r.clean(), qPrintable(app.name + QStringLiteral(": ") + QString::fromStdString(r.toJson().toJson())));
+            QVERIFY2(
+                r.clean(),
+                qPrintable(app.name + QStringLiteral(": ") + QString::fromStdString(r.toJson().toJson())));
             QVERIFY(r.events > 0);
         }
         // Counters followed WorldsApplication to its end: tracking lag 0.
-        const auto counters = es::inspect::Source::make(store, QStringLiteral("Counters"), es::inspect::DecodingSettings());
+        const auto counters
+            = es::inspect::Source::make(store, QStringLiteral("Counters"), es::inspect::DecodingSettings());
         const auto positions = es::inspect::trackingPositions(counters);
         QCOMPARE(positions.size(), size_t(1));
         QVERIFY(positions[0].lag.has_value());
@@ -88,7 +93,8 @@ private slots:
     {
         QTemporaryDir dir;
         demo::Options o;
-        o.examples = {QStringLiteral("bankaccounts"), QStringLiteral("wiki"), QStringLiteral("worlds"), QStringLiteral("cargoshipping")};
+        o.examples = {QStringLiteral("bankaccounts"), QStringLiteral("wiki"), QStringLiteral("worlds"),
+                      QStringLiteral("cargoshipping")};
         o.seed = 42;
         o.url = dir.filePath(QStringLiteral("a"));
         demo::write(o);
@@ -146,6 +152,42 @@ private:
     }
 
 private slots:
+    // As the Python wiki example stores it (COMPRESSOR_TOPIC=gzip): every event and snapshot of the
+    // demo's wiki is gzip-compressed, not zlib, and the other applications are not compressed.
+    void wikiStoredGzipCompressed()
+    {
+        QTemporaryDir dir;
+        demo::Options o;
+        o.examples = {QStringLiteral("wiki"), QStringLiteral("invoice")};
+        o.url = dir.path();
+        o.size = 2;
+        demo::write(o);
+        const auto store = es::inspect::Store::open(o.url);
+        es::inspect::DecodingSettings settings;
+        settings.keysFromEnvironment = false;
+        const auto wiki = es::inspect::Source::make(store, QStringLiteral("WikiApplication"), settings);
+        es::inspect::LogQuery q;
+        q.limit = 1000;
+        const auto events = es::inspect::LogPager(wiki).page(q);
+        QVERIFY(events.atEnd);
+        QVERIFY(events.rows.size() > 20);
+        for (const auto &r : events.rows) {
+            QVERIFY2(r.decoded.ok(), qPrintable(r.decoded.error));
+            QCOMPARE(r.decoded.storage(), QStringLiteral("gzip"));
+        }
+        es::inspect::SnapshotQuery sq;
+        sq.limit = 1000;
+        const auto snapshots = es::inspect::SnapshotPager(wiki).page(sq);
+        QVERIFY(!snapshots.rows.empty()); // pages are snapshotted every 5 versions
+        for (const auto &r : snapshots.rows) {
+            QVERIFY2(r.decoded.ok(), qPrintable(r.decoded.error));
+            QCOMPARE(r.decoded.storage(), QStringLiteral("gzip"));
+        }
+        const auto invoices = es::inspect::Source::make(store, QStringLiteral("Invoices"), settings);
+        for (const auto &r : es::inspect::LogPager(invoices).page(q).rows)
+            QCOMPARE(r.decoded.storage(), QStringLiteral("plain"));
+    }
+
     void neverWritesIntoExistingStores()
     {
         QTemporaryDir dir;
@@ -172,7 +214,10 @@ private slots:
         const auto &p = db.params();
         demo::Options o;
         o.examples = {QStringLiteral("all")};
-        o.url = QStringLiteral("postgresql://%1:%2@%3:%4/%5").arg(p.user, p.password, p.host).arg(p.port).arg(p.dbname);
+        o.url = QStringLiteral("postgresql://%1:%2@%3:%4/%5")
+                    .arg(p.user, p.password, p.host)
+                    .arg(p.port)
+                    .arg(p.dbname);
         demo::write(o);
         const auto store = es::inspect::Store::open(o.url);
         QStringList names;
