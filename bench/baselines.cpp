@@ -85,7 +85,7 @@ public:
 
     QString error() const override { return m_error; }
 
-    double run(double seconds, Shape shape) override
+    double run(double seconds, Shape shape, int rows) override
     {
         if (!m_error.isEmpty())
             return 0;
@@ -94,11 +94,14 @@ public:
         const auto t0 = Clock::now();
         do {
             if (shape != Shape::Autocommit) {
-                ok = step(m_begin, "begin") && insertOne() && step(m_commit, "commit");
+                ok = step(m_begin, "begin");
+                for (int i = 0; ok && i < rows; ++i)
+                    ok = insertOne();
+                ok = ok && step(m_commit, "commit");
             } else {
                 ok = insertOne();
             }
-            ++n;
+            n += shape != Shape::Autocommit ? rows : 1;
         } while (ok && secondsSince(t0) < seconds);
         return ok ? static_cast<double>(n) / secondsSince(t0) : 0;
     }
@@ -228,7 +231,7 @@ public:
 
     QString error() const override { return m_error; }
 
-    double run(double seconds, Shape shape) override
+    double run(double seconds, Shape shape, int rows) override
     {
         if (!m_error.isEmpty())
             return 0;
@@ -239,12 +242,15 @@ public:
             ? "BEGIN; SET LOCAL lock_timeout = '0s'; LOCK TABLE esbench_baseline_events IN EXCLUSIVE MODE"
             : "BEGIN";
         do {
-            if (shape != Shape::Autocommit)
-                ok = pgOk(m_conn, PQexec(m_conn, begin), &m_error, "begin") && insertOne()
-                    && pgOk(m_conn, PQexec(m_conn, "COMMIT"), &m_error, "commit");
-            else
+            if (shape != Shape::Autocommit) {
+                ok = pgOk(m_conn, PQexec(m_conn, begin), &m_error, "begin");
+                for (int i = 0; ok && i < rows; ++i)
+                    ok = insertOne();
+                ok = ok && pgOk(m_conn, PQexec(m_conn, "COMMIT"), &m_error, "commit");
+            } else {
                 ok = insertOne();
-            ++n;
+            }
+            n += shape != Shape::Autocommit ? rows : 1;
         } while (ok && secondsSince(t0) < seconds);
         return ok ? static_cast<double>(n) / secondsSince(t0) : 0;
     }

@@ -23,8 +23,9 @@ public:
         Locked,      // PostgreSQL: BEGIN with Python's lock statements (SET LOCAL lock_timeout, LOCK
                      // TABLE … IN EXCLUSIVE MODE) in one round trip, as the engine sends them; INSERT; COMMIT
     };
-    // Commits per second for `seconds`, in the given shape.
-    virtual double run(double seconds, Shape shape = Shape::Transaction) = 0;
+    // Rows per second for `seconds`, in the given shape, `rows` INSERTs per transaction (the rate a
+    // group commit of that many single-row saves could reach at best on this disk).
+    virtual double run(double seconds, Shape shape = Shape::Transaction, int rows = 1) = 0;
 };
 
 // sqlite3: a WAL database file in `dir`, SQLite's default synchronous, as the engine opens it.

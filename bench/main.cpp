@@ -19,7 +19,9 @@
 //   baseline   bare sqlite3 / libpq loops of durable single-row commits, in slices taken in turn
 //              with the engine's single-event saves → baseline_commits_per_s, the engine's
 //              paired_saves_per_s, and the median of their ratios save_vs_baseline (1 = the fsync
-//              limit; slices in turn because this machine's fsync rate drifts by 20x)
+//              limit; slices in turn because this machine's fsync rate drifts by 20x); and the
+//              same loop committing 16 rows per transaction → baseline_16_rows_per_commit_vs_1,
+//              the ceiling of concurrent_16_vs_1 on this disk
 //   inspector  sqlite-file only: the Event Store Inspector's models on a store of 10M events (built
 //              once per run), measured by es-inspector-bench in a child process → inspector_open_ms,
 //              inspector_log_first_page_ms, inspector_log_last_page_ms, inspector_catalogue_first_page_ms,
@@ -510,7 +512,7 @@ void runBaseline(const Options &o, const QString &backend, int rep, Figures &f)
         app.initialise();
         using Shape = bench::BaselineLoop::Shape;
         const bool pg = backend == QLatin1String("postgres");
-        std::vector<double> engine, bare, autocommit, locked, ratios, lockedRatios;
+        std::vector<double> engine, bare, autocommit, locked, ratios, lockedRatios, grouped, groupedRatios;
         for (int k = 0; k < o.slices; ++k) {
             double e = 0, b = 0, l = 0;
             for (int turn = 0; turn < (pg ? 3 : 2); ++turn) {
@@ -539,11 +541,18 @@ void runBaseline(const Options &o, const QString &backend, int rep, Figures &f)
                 lockedRatios.push_back(e / l);
             }
             autocommit.push_back(loop->run(o.sliceSeconds / 2, Shape::Autocommit));
+            // Commits of 16 rows, next to this slice's one-row commits: how much 16 writers can
+            // gain at best from sharing commits on this disk (a commit's cost grows with its rows).
+            const double g = loop->run(o.sliceSeconds / 2, pg ? Shape::Locked : Shape::Transaction, 16);
+            grouped.push_back(g);
+            groupedRatios.push_back(g / (pg ? l : b));
         }
         f["paired_saves_per_s"] = median(engine);
         f["baseline_commits_per_s"] = median(bare);
         f["baseline_autocommit_per_s"] = median(autocommit);
         f["save_vs_baseline"] = median(ratios);
+        f["baseline_16_rows_per_commit_rows_per_s"] = median(grouped);
+        f["baseline_16_rows_per_commit_vs_1"] = median(groupedRatios);
         if (pg) {
             f["baseline_locked_commits_per_s"] = median(locked);
             f["save_vs_locked_baseline"] = median(lockedRatios);
