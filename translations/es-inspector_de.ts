@@ -223,12 +223,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+101"/>
+        <location line="+103"/>
         <source>All types</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-102"/>
         <source>class name or topic</source>
         <translation type="unfinished"></translation>
     </message>
@@ -259,7 +259,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>All types (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -269,12 +269,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
-        <source>Aggregates are listed in the store&apos;s key order: sort by id only.</source>
+        <location line="+34"/>
+        <source>Sorting by %1 needs the whole catalogue; this one is loaded page by page, so it stays sorted by id. Narrow it with a filter to sort by %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+10"/>
+        <source>Aggregates sorted by %1, ascending.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aggregates sorted by %1, descending.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Choose an application.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -439,7 +449,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>&amp;Saved connections:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -470,12 +480,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+145"/>
+        <location line="+151"/>
         <source>&amp;Remember the password in the system keychain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-141"/>
+        <location line="-147"/>
         <source>&amp;Name:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -525,13 +535,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+98"/>
         <source>No system keychain is available: the password is kept for this session only, never in the settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Remember the password for this session</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DemoStore</name>
+    <message>
+        <location filename="../gui/demostore.cpp" line="+40"/>
+        <source>Cannot create %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cannot write the demo&apos;s key file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cannot move the demo into %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Writing the demo store into %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+18"/>
+        <source>Demo store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The demo store could not be written: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -611,12 +655,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>T&amp;o</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>UTC</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1204,7 +1248,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/models/recordcells.cpp" line="+166"/>
+        <location filename="../gui/models/recordcells.cpp" line="+170"/>
         <source>Id</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1945,7 +1989,22 @@
 <context>
     <name>es::gui::CatalogueModel</name>
     <message>
-        <location filename="../gui/models/cataloguemodel.cpp" line="+131"/>
+        <location filename="../gui/models/cataloguemodel.cpp" line="+132"/>
+        <source>Sort by id, ascending or descending (the store&apos;s key order)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sort the listed aggregates by this column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sorting by this column needs the whole catalogue, and this one is loaded page by page: it is sorted by id. Narrow it with the id or type filter to sort the rest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Id</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1985,7 +2044,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+180"/>
+        <location line="+291"/>
         <source>Counting aggregates of %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2156,17 +2215,22 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../gui/main.cpp" line="+30"/>
+        <location filename="../gui/commandline.cpp" line="+32"/>
         <source>Event Store Inspector: open, browse and check event stores (read-only).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-15"/>
         <source>Keep passwords and keys for this session only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
+        <source>Open the demo store (written into the user&apos;s data folder the first time).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>A SQLite file or folder, postgresql://…, or http://… (a remote notification log).</source>
         <translation type="unfinished"></translation>
     </message>

@@ -214,12 +214,12 @@
     </message>
     <message>
         <location line="+6" />
-        <location line="+101" />
+        <location line="+103" />
         <source>All types</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="-100" />
+        <location line="-102" />
         <source>class name or topic</source>
         <translation type="unfinished" />
     </message>
@@ -250,7 +250,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+32" />
+        <location line="+34" />
         <source>All types (%1)</source>
         <translation type="unfinished" />
     </message>
@@ -260,12 +260,22 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+27" />
-        <source>Aggregates are listed in the store's key order: sort by id only.</source>
+        <location line="+34" />
+        <source>Sorting by %1 needs the whole catalogue; this one is loaded page by page, so it stays sorted by id. Narrow it with a filter to sort by %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location line="+10" />
+        <source>Aggregates sorted by %1, ascending.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Aggregates sorted by %1, descending.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+9" />
         <source>Choose an application.</source>
         <translation type="unfinished" />
     </message>
@@ -409,7 +419,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+9" />
+        <location line="+11" />
         <source>&amp;Saved connections:</source>
         <translation type="unfinished" />
     </message>
@@ -440,12 +450,12 @@
     </message>
     <message>
         <location line="+3" />
-        <location line="+145" />
+        <location line="+151" />
         <source>&amp;Remember the password in the system keychain</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="-141" />
+        <location line="-147" />
         <source>&amp;Name:</source>
         <translation type="unfinished" />
     </message>
@@ -495,13 +505,47 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+92" />
+        <location line="+98" />
         <source>No system keychain is available: the password is kept for this session only, never in the settings.</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location line="+3" />
         <source>&amp;Remember the password for this session</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DemoStore</name>
+    <message>
+        <location filename="../gui/demostore.cpp" line="+40" />
+        <source>Cannot create %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Cannot write the demo's key file: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Cannot move the demo into %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+19" />
+        <source>Writing the demo store into %1…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+18" />
+        <source>Demo store</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The demo store could not be written: %1</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -581,12 +625,12 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+7" />
+        <location line="+8" />
         <source>T&amp;o</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+10" />
+        <location line="+11" />
         <source>UTC</source>
         <translation type="unfinished" />
     </message>
@@ -1162,7 +1206,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../gui/models/recordcells.cpp" line="+166" />
+        <location filename="../gui/models/recordcells.cpp" line="+170" />
         <source>Id</source>
         <translation type="unfinished" />
     </message>
@@ -1855,7 +1899,22 @@
 <context>
     <name>es::gui::CatalogueModel</name>
     <message>
-        <location filename="../gui/models/cataloguemodel.cpp" line="+131" />
+        <location filename="../gui/models/cataloguemodel.cpp" line="+132" />
+        <source>Sort by id, ascending or descending (the store's key order)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Sort the listed aggregates by this column</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Sorting by this column needs the whole catalogue, and this one is loaded page by page: it is sorted by id. Narrow it with the id or type filter to sort the rest.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+7" />
         <source>Id</source>
         <translation type="unfinished" />
     </message>
@@ -1895,7 +1954,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+180" />
+        <location line="+291" />
         <source>Counting aggregates of %1</source>
         <translation type="unfinished" />
     </message>
@@ -2066,17 +2125,22 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../gui/main.cpp" line="+30" />
+        <location filename="../gui/commandline.cpp" line="+32" />
         <source>Event Store Inspector: open, browse and check event stores (read-only).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+6" />
+        <location line="-15" />
         <source>Keep passwords and keys for this session only.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+4" />
+        <location line="+7" />
+        <source>Open the demo store (written into the user's data folder the first time).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+16" />
         <source>A SQLite file or folder, postgresql://…, or http://… (a remote notification log).</source>
         <translation type="unfinished" />
     </message>

@@ -25,7 +25,9 @@ ConnectionDialog::ConnectionDialog(Secrets *secrets, QWidget *parent) : QDialog(
     auto *savedRow = new QHBoxLayout;
     m_saved = new QComboBox(this);
     m_saved->setObjectName(QStringLiteral("savedConnections"));
-    m_saved->setMinimumContentsLength(28);
+    // Wide enough for the longest connection (user@host:port/db): a clipped one is no use. (With a
+    // minimum contents length, QComboBox would leave the items out of its minimum width.)
+    m_saved->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     auto *savedLabel = new QLabel(tr("&Saved connections:"), this);
     savedLabel->setBuddy(m_saved);
     m_save = new QPushButton(tr("Sa&ve"), this);
@@ -117,8 +119,14 @@ void ConnectionDialog::reloadSaved(const QString &select)
     m_saved->clear();
     m_saved->addItem(tr("(new connection)"));
     const QList<SavedConnection> list = AppSettings::savedConnections();
-    for (const SavedConnection &c : list)
-        m_saved->addItem(c.label(), c.name);
+    for (const SavedConnection &c : list) {
+        // Very long ones shortened in the middle (the dialog would grow off the screen); whole in the
+        // tooltip.
+        const QString label = c.label();
+        const QString shown = label.size() > 72 ? label.left(40) + QChar(0x2026) + label.right(31) : label;
+        m_saved->addItem(shown, c.name);
+        m_saved->setItemData(m_saved->count() - 1, label, Qt::ToolTipRole);
+    }
     if (!select.isEmpty()) {
         const int i = m_saved->findData(select);
         if (i >= 0)

@@ -5,6 +5,7 @@
 #include "models/recordcells.h"
 
 #include <QColor>
+#include <algorithm>
 
 namespace es::gui {
 
@@ -124,7 +125,17 @@ QVariant CatalogueModel::data(const QModelIndex &index, int role) const
 
 QVariant CatalogueModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
+        return QVariant();
+    if (role == Qt::ToolTipRole) {
+        if (section == IdColumn)
+            return tr("Sort by id, ascending or descending (the store's key order)");
+        if (canSortBy(section))
+            return tr("Sort the listed aggregates by this column");
+        return tr("Sorting by this column needs the whole catalogue, and this one is loaded page by "
+                  "page: it is sorted by id. Narrow it with the id or type filter to sort the rest.");
+    }
+    if (role != Qt::DisplayRole)
         return QVariant();
     switch (section) {
     case IdColumn:
@@ -161,15 +172,124 @@ void CatalogueModel::fetchMore(const QModelIndex &parent)
     requestPage();
 }
 
+bool CatalogueModel::canSortBy(int column) const
+{
+    if (column == IdColumn)
+        return true;
+    return column > IdColumn && column < ColumnCount && m_atEnd && !m_inFlight;
+}
+
 void CatalogueModel::sort(int column, Qt::SortOrder order)
 {
-    if (column != IdColumn)
-        return; // the store's key orders by id only
-    const bool descending = order == Qt::DescendingOrder;
-    if (descending == m_descending && m_started)
+    if (column == IdColumn) {
+        const bool descending = order == Qt::DescendingOrder;
+        if (descending == m_descending && m_started && m_sortColumn == IdColumn)
+            return;
+        m_descending = descending;
+        m_sortColumn = IdColumn;
+        restart(); // the store pages by id: ask it again in that order
+        emit sortChanged(IdColumn, sortOrder());
         return;
-    m_descending = descending;
-    restart();
+    }
+    if (!canSortBy(column))
+        return; // paged: only the store's key orders it
+    if (column == m_sortColumn && order == m_columnOrder)
+        return;
+    m_sortColumn = column;
+    m_columnOrder = order;
+    sortLoadedRows();
+    emit sortChanged(m_sortColumn, m_columnOrder);
+}
+
+namespace {
+
+// Three-way comparison of two summaries on a column (ties: 0).
+int compareOn(int column, const es::inspect::AggregateSummary &a, const es::inspect::AggregateSummary &b)
+{
+    auto three = [](const auto &x, const auto &y) {
+        return x < y ? -1 : (y < x ? 1 : 0);
+    };
+    auto time = [&](const std::optional<es::Timestamp> &x, const std::optional<es::Timestamp> &y) {
+        if (!x || !y) // a time that cannot be read comes first, as the smallest
+            return x ? 1 : (y ? -1 : 0);
+        return three(*x, *y);
+    };
+    switch (column) {
+    case CatalogueModel::TypeColumn: {
+        const int byClass = topicClass(a.type).compare(topicClass(b.type), Qt::CaseInsensitive);
+        return byClass != 0 ? byClass : a.type.compare(b.type);
+    }
+    case CatalogueModel::EventsColumn:
+        return three(a.events, b.events);
+    case CatalogueModel::FirstVersionColumn:
+        return three(a.firstVersion, b.firstVersion);
+    case CatalogueModel::LastVersionColumn:
+        return three(a.lastVersion, b.lastVersion);
+    case CatalogueModel::CreatedColumn:
+        return time(a.firstTimestamp, b.firstTimestamp);
+    case CatalogueModel::ModifiedColumn:
+        return time(a.lastTimestamp, b.lastTimestamp);
+    case CatalogueModel::ProblemColumn:
+        return a.problem.compare(b.problem, Qt::CaseInsensitive);
+    default:
+        return 0;
+    }
+}
+
+} // namespace
+
+void CatalogueModel::sortLoadedRows()
+{
+    if (m_rows.size() < 2)
+        return;
+    const QModelIndexList persistent = persistentIndexList();
+    emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    std::vector<int> order(m_rows.size());
+    for (size_t i = 0; i < order.size(); ++i)
+        order[i] = static_cast<int>(i);
+    std::vector<QByteArray> ids; // big-endian bytes: the store's (hex) id order
+    ids.reserve(m_rows.size());
+    for (const auto &r : m_rows)
+        ids.push_back(r.id.toRfc4122());
+    const int column = m_sortColumn;
+    const bool descending = m_columnOrder == Qt::DescendingOrder;
+    // Ties in ascending id order whichever the direction: the same rows always come out the same way.
+    std::sort(order.begin(), order.end(), [&](int x, int y) {
+        const auto &a = m_rows[static_cast<size_t>(x)];
+        const auto &b = m_rows[static_cast<size_t>(y)];
+        const int c = compareOn(column, a, b);
+        if (c != 0)
+            return descending ? c > 0 : c < 0;
+        const QByteArray &ia = ids[static_cast<size_t>(x)];
+        const QByteArray &ib = ids[static_cast<size_t>(y)];
+        return ia != ib ? ia < ib : x < y;
+    });
+    std::vector<es::inspect::AggregateSummary> sorted;
+    sorted.reserve(m_rows.size());
+    std::vector<int> newRowOf(m_rows.size());
+    for (size_t i = 0; i < order.size(); ++i) {
+        newRowOf[static_cast<size_t>(order[i])] = static_cast<int>(i);
+        sorted.push_back(std::move(m_rows[static_cast<size_t>(order[i])]));
+    }
+    m_rows = std::move(sorted);
+    QModelIndexList moved;
+    moved.reserve(persistent.size());
+    for (const QModelIndex &i : persistent)
+        moved << index(newRowOf[static_cast<size_t>(i.row())], i.column());
+    changePersistentIndexList(persistent, moved);
+    emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+}
+
+void CatalogueModel::settleSort()
+{
+    if (m_sortColumn == IdColumn || m_inFlight)
+        return;
+    if (m_atEnd) {
+        sortLoadedRows();
+        return;
+    }
+    m_sortColumn = IdColumn;
+    emit sortChanged(IdColumn, sortOrder());
 }
 
 void CatalogueModel::setApplication(const QString &application)
@@ -296,8 +416,10 @@ void CatalogueModel::requestPage()
             // A type filter may keep few of the aggregates a job examines: go on until a page's worth.
             if (!m_atEnd && !m_type.isEmpty() && m_addedThisFetch < m_pageSize)
                 requestPage();
-            if (!m_inFlight)
+            if (!m_inFlight) {
+                settleSort();
                 emit loadingChanged(false);
+            }
         },
         [this](const JobFailure &failure) {
             if (!m_generation.accept(failure.generation))

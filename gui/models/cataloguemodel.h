@@ -7,10 +7,14 @@
 // With a type filter a page may examine aggregates without keeping any: the model goes on asking
 // (the engine's scan budget bounds each job) until it has a page's worth or reaches the end.
 // Filters: id prefix (hex digits, dashes ignored) and type (a full topic or a class name such as
-// "BankAccount"). Sort: by id, ascending or descending (sort(IdColumn, order)); other columns cannot
-// be sorted by the store's key, so sort() on them keeps the current order (a view may sort a loaded
-// page with a QSortFilterProxyModel on SortRole). Changing the application, a filter, the order or
-// the keys bumps the generation, resets the model and drops every answer still on its way.
+// "BankAccount"). Sort: by id, ascending or descending (sort(IdColumn, order)), which the store pages
+// by its key. Any other column sorts only a catalogue that is loaded whole (atEnd()): the loaded rows
+// are reordered in the model (layoutChanged, persistent indexes follow), ties in ascending id order
+// in both directions. On a catalogue still paged, sort() on another column changes nothing
+// (canSortBy() says so, the column's header tooltip says why). Changing the application, a filter,
+// the id order or the keys bumps the generation, resets the model and drops every answer still on
+// its way; a column sort is applied again once the catalogue is loaded whole, and given up for id
+// order (sortChanged()) when it is not.
 // Totals (number of aggregates and events, optionally by type) are counted separately in the
 // background lane: requestTotals() → totalsArrived().
 //
@@ -71,7 +75,14 @@ public:
     // Only aggregates of this type ("" for all).
     void setTypeFilter(const QString &type);
     QString typeFilter() const { return m_type; }
+    // The id order the store pages by.
     Qt::SortOrder sortOrder() const { return m_descending ? Qt::DescendingOrder : Qt::AscendingOrder; }
+    // The column the rows are sorted by (IdColumn unless a loaded catalogue was sorted by another)
+    // and that sort's order.
+    int sortColumn() const { return m_sortColumn; }
+    Qt::SortOrder columnSortOrder() const { return m_sortColumn == IdColumn ? sortOrder() : m_columnOrder; }
+    // Whether sort(column, …) can sort now: the id always, other columns when every row is loaded.
+    bool canSortBy(int column) const;
     // Rows per page (default 200); takes effect on the next page.
     void setPageSize(int rows);
     int pageSize() const { return m_pageSize; }
@@ -101,16 +112,24 @@ signals:
     void totalsArrived(const es::inspect::CatalogueTotals &totals);
     void totalsProgress(qint64 done, qint64 total);
     void errorOccurred(const QString &message);
+    // The rows' order changed by sort() or went back to id order (a column sort on a catalogue that
+    // turned out paged after a filter changed).
+    void sortChanged(int column, Qt::SortOrder order);
 
 private:
     void restart();
     void requestPage();
+    void sortLoadedRows();
+    // After a load settles: apply a column sort again, or fall back to id order when paged.
+    void settleSort();
 
     QPointer<StoreSession> m_session; // null once the session is gone (models may be its children)
     QString m_application;
     QString m_prefix;
     QString m_type;
     bool m_descending = false;
+    int m_sortColumn = IdColumn;
+    Qt::SortOrder m_columnOrder = Qt::AscendingOrder;
     int m_pageSize = 200;
     std::vector<es::inspect::AggregateSummary> m_rows;
     // Types and topics repeat on every row: rows share one copy of each (memory of long scrolls).

@@ -87,10 +87,12 @@ AggregatesPage::AggregatesPage(es::gui::StoreSession *session, QWidget *parent)
     connect(m_order, &QToolButton::toggled, this, [this](bool descending) {
         m_order->setText(descending ? tr("Id descending") : tr("Id ascending"));
         m_model->sort(CatalogueModel::IdColumn, descending ? Qt::DescendingOrder : Qt::AscendingOrder);
-        m_table->horizontalHeader()->setSortIndicator(CatalogueModel::IdColumn,
-                                                      descending ? Qt::DescendingOrder : Qt::AscendingOrder);
     });
     connect(m_table->horizontalHeader(), &QHeaderView::sectionClicked, this, &AggregatesPage::headerClicked);
+    // The indicator shows how the rows are ordered, also when a filter sends them back to id order.
+    connect(m_model, &CatalogueModel::sortChanged, this, [this](int column, Qt::SortOrder order) {
+        m_table->horizontalHeader()->setSortIndicator(column, order);
+    });
     connect(m_table, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
         const QUuid id = index.data(es::gui::IdRole).toUuid();
         if (!id.isNull())
@@ -196,13 +198,30 @@ void AggregatesPage::applyType()
 
 void AggregatesPage::headerClicked(int section)
 {
+    QHeaderView *header = m_table->horizontalHeader();
     if (section == CatalogueModel::IdColumn) {
-        m_order->toggle();
-    } else {
-        // Only the id is the store's key: keep the indicator on it.
-        m_table->horizontalHeader()->setSortIndicator(CatalogueModel::IdColumn, m_model->sortOrder());
-        emit statusMessage(tr("Aggregates are listed in the store's key order: sort by id only."));
+        if (m_model->sortColumn() == CatalogueModel::IdColumn)
+            m_order->toggle();
+        else // back to the store's order, in the direction the order button shows
+            m_model->sort(CatalogueModel::IdColumn, m_model->sortOrder());
+        return;
     }
+    const QString column = m_model->headerData(section, Qt::Horizontal).toString();
+    if (!m_model->canSortBy(section)) {
+        // A paged catalogue is in the store's key order: keep the indicator where the order is.
+        header->setSortIndicator(m_model->sortColumn(), m_model->columnSortOrder());
+        emit statusMessage(tr("Sorting by %1 needs the whole catalogue; this one is loaded page by page, "
+                              "so it stays sorted by id. Narrow it with a filter to sort by %1.")
+                               .arg(column));
+        return;
+    }
+    const Qt::SortOrder order
+        = m_model->sortColumn() == section && m_model->columnSortOrder() == Qt::AscendingOrder
+        ? Qt::DescendingOrder
+        : Qt::AscendingOrder;
+    m_model->sort(section, order);
+    emit statusMessage(order == Qt::AscendingOrder ? tr("Aggregates sorted by %1, ascending.").arg(column)
+                                                   : tr("Aggregates sorted by %1, descending.").arg(column));
 }
 
 void AggregatesPage::updateStatus()

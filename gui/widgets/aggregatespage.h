@@ -1,8 +1,10 @@
 #pragma once
 // The aggregate catalogue of the application: loaded page by page as the table scrolls (a 10M-event
 // store shows its first page at once), searched by id prefix, filtered by type, sorted by id either
-// way; totals by type counted in the background (at once when the catalogue is one page, on request
-// otherwise). Enter or double-click opens an aggregate.
+// way (the order button or the Id header) and, when the catalogue is loaded whole, by any column's
+// header (a paged one stays in id order and the status line says why); totals by type counted in
+// the background (at once when the catalogue is one page, on request otherwise). Enter or double-click opens
+// an aggregate.
 //
 // Thread-safety: GUI thread only.
 

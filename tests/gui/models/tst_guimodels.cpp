@@ -71,6 +71,15 @@ bool alterStore(const QString &path, const QString &sql, const QVariantList &bin
     return ok;
 }
 
+// A column's texts, row by row.
+QStringList columnTexts(const QAbstractItemModel *model, int column)
+{
+    QStringList out;
+    for (int r = 0; r < model->rowCount(); ++r)
+        out << model->index(r, column).data().toString();
+    return out;
+}
+
 QByteArray readState(const QString &path, qint64 rowid)
 {
     const QString name = QStringLiteral("read-%1").arg(rowid);
@@ -495,6 +504,153 @@ private slots:
         QVERIFY(model.rowCount() >= 4);
         for (int r = 1; r < model.rowCount(); ++r)
             QVERIFY(model.index(r - 1, 0).data().toString() > model.index(r, 0).data().toString());
+    }
+
+    void catalogueSortsALoadedCatalogueByAnyColumn()
+    {
+        // One aggregate of another class (its created event's originator_topic renamed), so that the
+        // type column has something to sort.
+        const QString path = copy(QStringLiteral("bankaccounts.sqlite"), QStringLiteral("sort"));
+        QByteArray first = readState(path, 1);
+        const QByteArray from = QByteArrayLiteral("domainmodel:BankAccount\"");
+        QVERIFY(first.contains(from));
+        first.replace(from, QByteArrayLiteral("domainmodel:Account\""));
+        QVERIFY(
+            alterStore(path, QStringLiteral("UPDATE stored_events SET state = ? WHERE rowid = 1"), {first}));
+        auto session = openSession(path);
+        QVERIFY(session);
+        CatalogueModel model(session.get());
+        Tester tester(&model, Fatal);
+        QSignalSpy sorted(&model, &CatalogueModel::sortChanged);
+        model.setApplication(QStringLiteral("bankaccounts"));
+        QVERIFY(fetchAll(model));
+        QCOMPARE(model.rowCount(), 12);
+        QVERIFY(model.atEnd());
+        const QStringList byId = columnTexts(&model, CatalogueModel::IdColumn);
+        QUuid renamed;
+        for (int r = 0; r < model.rowCount(); ++r)
+            if (model.index(r, CatalogueModel::TypeColumn).data().toString() == QLatin1String("Account"))
+                renamed = model.index(r, 0).data(IdRole).toUuid();
+        QVERIFY(!renamed.isNull());
+        for (int c = 0; c < CatalogueModel::ColumnCount; ++c)
+            QVERIFY(model.canSortBy(c));
+
+        // Events, both ways: the counts in order, ties in ascending id order either way; a persistent
+        // index (a selection) follows its row.
+        const QPersistentModelIndex held = model.index(0, CatalogueModel::EventsColumn);
+        const QUuid heldId = held.data(IdRole).toUuid();
+        for (Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+            model.sort(CatalogueModel::EventsColumn, order);
+            QCOMPARE(model.sortColumn(), int(CatalogueModel::EventsColumn));
+            QCOMPARE(model.columnSortOrder(), order);
+            QCOMPARE(model.rowCount(), 12);
+            QCOMPARE(sorted.last().at(0).toInt(), int(CatalogueModel::EventsColumn));
+            for (int r = 1; r < model.rowCount(); ++r) {
+                const qint64 a = model.index(r - 1, CatalogueModel::EventsColumn).data().toLongLong();
+                const qint64 b = model.index(r, CatalogueModel::EventsColumn).data().toLongLong();
+                const QString ida = model.index(r - 1, 0).data(SortRole).toString();
+                const QString idb = model.index(r, 0).data(SortRole).toString();
+                QVERIFY2(order == Qt::AscendingOrder ? a <= b : a >= b, qPrintable(QString::number(r)));
+                if (a == b)
+                    QVERIFY2(ida < idb, "ties keep the id order");
+            }
+            // The counts are the reference's, row by row.
+            for (int r = 0; r < model.rowCount(); ++r) {
+                const QString id = model.index(r, 0).data(IdRole).toUuid().toString(QUuid::WithoutBraces);
+                QCOMPARE(model.index(r, CatalogueModel::EventsColumn).data().toLongLong(),
+                         qint64(m_bankExpected.eventsOf.at(id)));
+            }
+            QVERIFY(held.isValid());
+            QCOMPARE(held.data(IdRole).toUuid(), heldId);
+            QCOMPARE(held.column(), int(CatalogueModel::EventsColumn));
+        }
+        // The largest count first when descending.
+        qint64 most = 0;
+        for (const auto &kv : m_bankExpected.eventsOf)
+            most = std::max<qint64>(most, kv.second);
+        QCOMPARE(model.index(0, CatalogueModel::EventsColumn).data().toLongLong(), most);
+
+        // Type: "Account" before "BankAccount" ascending, after it descending.
+        model.sort(CatalogueModel::TypeColumn, Qt::AscendingOrder);
+        QCOMPARE(model.index(0, 0).data(IdRole).toUuid(), renamed);
+        model.sort(CatalogueModel::TypeColumn, Qt::DescendingOrder);
+        QCOMPARE(model.index(11, 0).data(IdRole).toUuid(), renamed);
+        // Among the BankAccounts (all ties), ids ascend.
+        for (int r = 1; r < 11; ++r)
+            QVERIFY(model.index(r - 1, 0).data(SortRole).toString()
+                    < model.index(r, 0).data(SortRole).toString());
+
+        // Last version, created and modified times: in order both ways.
+        for (int column : {int(CatalogueModel::LastVersionColumn), int(CatalogueModel::CreatedColumn),
+                           int(CatalogueModel::ModifiedColumn)}) {
+            for (Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+                model.sort(column, order);
+                for (int r = 1; r < model.rowCount(); ++r) {
+                    const QVariant a = model.index(r - 1, column).data(SortRole);
+                    const QVariant b = model.index(r, column).data(SortRole);
+                    const int c = QVariant::compare(a, b) == QPartialOrdering::Less
+                        ? -1
+                        : (QVariant::compare(a, b) == QPartialOrdering::Greater ? 1 : 0);
+                    QVERIFY2(order == Qt::AscendingOrder ? c <= 0 : c >= 0,
+                             qPrintable(QStringLiteral("column %1 row %2: %3 then %4")
+                                            .arg(column)
+                                            .arg(r)
+                                            .arg(a.toString(), b.toString())));
+                }
+            }
+        }
+        // Modified ascending and descending are each other's reverse (all times differ).
+        model.sort(CatalogueModel::ModifiedColumn, Qt::AscendingOrder);
+        QStringList ascending = columnTexts(&model, CatalogueModel::IdColumn);
+        model.sort(CatalogueModel::ModifiedColumn, Qt::DescendingOrder);
+        QStringList descending = columnTexts(&model, CatalogueModel::IdColumn);
+        std::reverse(descending.begin(), descending.end());
+        QCOMPARE(descending, ascending);
+        QVERIFY(ascending != byId);
+
+        // Back to the id: the store's order again.
+        model.sort(CatalogueModel::IdColumn, Qt::AscendingOrder);
+        QVERIFY(fetchAll(model));
+        QCOMPARE(model.sortColumn(), int(CatalogueModel::IdColumn));
+        QCOMPARE(columnTexts(&model, CatalogueModel::IdColumn), byId);
+
+        // A filter keeps a column sort when the catalogue is still whole after it.
+        model.sort(CatalogueModel::EventsColumn, Qt::DescendingOrder);
+        model.setTypeFilter(QStringLiteral("BankAccount"));
+        QVERIFY(fetchAll(model));
+        QCOMPARE(model.rowCount(), 11);
+        QCOMPARE(model.sortColumn(), int(CatalogueModel::EventsColumn));
+        for (int r = 1; r < model.rowCount(); ++r)
+            QVERIFY(model.index(r - 1, CatalogueModel::EventsColumn).data().toLongLong()
+                    >= model.index(r, CatalogueModel::EventsColumn).data().toLongLong());
+        model.setTypeFilter(QString());
+        QVERIFY(fetchAll(model));
+
+        // Paged (pages of 2 and only the first asked for): by id only; another column changes nothing
+        // and its header says why. When the reload turns out paged, a column sort goes back to the id.
+        model.setPageSize(2);
+        sorted.clear();
+        model.refresh();
+        QVERIFY(waitIdle(model));
+        QVERIFY(!model.atEnd());
+        QCOMPARE(model.sortColumn(), int(CatalogueModel::IdColumn));
+        QVERIFY(!sorted.isEmpty());
+        QCOMPARE(sorted.last().at(0).toInt(), int(CatalogueModel::IdColumn));
+        const QStringList paged = columnTexts(&model, CatalogueModel::IdColumn);
+        QVERIFY(paged.size() < 12);
+        QVERIFY(!model.canSortBy(CatalogueModel::EventsColumn));
+        QVERIFY(model.canSortBy(CatalogueModel::IdColumn));
+        QVERIFY(model.headerData(CatalogueModel::EventsColumn, Qt::Horizontal, Qt::ToolTipRole)
+                    .toString()
+                    .contains(QLatin1String("whole catalogue")));
+        model.sort(CatalogueModel::EventsColumn, Qt::DescendingOrder);
+        QCOMPARE(model.sortColumn(), int(CatalogueModel::IdColumn));
+        QCOMPARE(columnTexts(&model, CatalogueModel::IdColumn), paged);
+        // Loaded to the end, it sorts.
+        QVERIFY(fetchAll(model));
+        QVERIFY(model.canSortBy(CatalogueModel::EventsColumn));
+        model.sort(CatalogueModel::EventsColumn, Qt::DescendingOrder);
+        QCOMPARE(model.index(0, CatalogueModel::EventsColumn).data().toLongLong(), most);
     }
 
     void logDropsTheAnswerOfAnOldJump()

@@ -7,8 +7,11 @@
 // is written as a PNG to es::test::outputDir() (inspector-*.png).
 #include "appsettings.h"
 #include "bankaccounts/application.h"
+#include "commandline.h"
 #include "dialogs/cipherkeydialog.h"
 #include "dialogs/connectiondialog.h"
+#include "es/infrastructure.h"
+#include "es/persistence.h"
 #include "es/remotelog.h"
 #include "es/uuid.h"
 #include "inspectortesting.h"
@@ -20,6 +23,7 @@
 #include "models/logmodel.h"
 #include "models/logsectionmodel.h"
 #include "models/snapshotsmodel.h"
+#include "models/trackingmodel.h"
 #include "secrets.h"
 #include "widgets/aggregatepage.h"
 #include "widgets/aggregatespage.h"
@@ -31,6 +35,7 @@
 #include "widgets/recordtable.h"
 #include "widgets/snapshotspage.h"
 #include "widgets/startpage.h"
+#include "widgets/trackingpage.h"
 #include "widgets/verifypage.h"
 
 #include <QAction>
@@ -39,6 +44,7 @@
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QFrame>
+#include <QHeaderView>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -89,6 +95,54 @@ bool deleteNotifications(const QString &path, qint64 from, qint64 to)
     }
     QSqlDatabase::removeDatabase(name);
     return ok;
+}
+
+// Runs one statement on a copied store (the test's own file) and gives the first column of its rows.
+// Only tests touch stores with SQL.
+QVariantList sql(const QString &path, const QString &statement, const QVariantList &binds = {},
+                 bool *ok = nullptr)
+{
+    const QString name = QStringLiteral("sql-%1").arg(QRandomGenerator::global()->generate());
+    QVariantList out;
+    bool done = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        if (db.open()) {
+            QSqlQuery q(db);
+            q.prepare(statement);
+            for (const QVariant &b : binds)
+                q.addBindValue(b);
+            done = q.exec();
+            if (!done)
+                qWarning("%s: %s", qPrintable(statement), qPrintable(q.lastError().text()));
+            while (done && q.next())
+                out << q.value(0);
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    if (ok)
+        *ok = done;
+    return out;
+}
+
+// Clicks a header section of a table, as the user does.
+void clickHeader(QTableView *table, int section)
+{
+    QHeaderView *header = table->horizontalHeader();
+    const QPoint at(header->sectionViewportPosition(section) + header->sectionSize(section) / 2,
+                    header->height() / 2);
+    QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, at);
+}
+
+// A plain JSON state as Python's library writes it, for stores the tests write with the recorders.
+QByteArray plainState(int i)
+{
+    return QStringLiteral("{\"timestamp\": {\"_type_\": \"datetime_iso\", \"_data_\": "
+                          "\"2024-05-01T12:00:%1.000001+00:00\"}, \"originator_topic\": \"tests:Thing\"}")
+        .arg(i % 60, 2, 10, QLatin1Char('0'))
+        .toUtf8();
 }
 
 QJsonObject jsonObject(const QByteArray &line)
@@ -180,6 +234,52 @@ private slots:
     }
 
     // --- the reference stores' numbers ------------------------------------------------------------
+
+    void storesGivenOnTheCommandLineOpenInTabs()
+    {
+        ES_REQUIRE_FIXTURES();
+        const QString bank = copy(QStringLiteral("bankaccounts.sqlite"));
+        const QString invoice = copy(QStringLiteral("invoice.sqlite"));
+        // The invoice store by a path relative to the current folder, as a shell gives it.
+        const QString cwd = QDir::currentPath();
+        QVERIFY(QDir::setCurrent(QFileInfo(invoice).absolutePath()));
+        auto restore = qScopeGuard([&] { QDir::setCurrent(cwd); });
+        InspectorOptions options;
+        QString error;
+        QVERIFY(parseInspectorArguments({QStringLiteral("es-inspector"), QStringLiteral("--no-keychain"),
+                                         bank, QFileInfo(invoice).fileName()},
+                                        &options, &error));
+        QVERIFY(!options.useKeychain);
+        QVERIFY(!options.demo);
+        QCOMPARE(options.stores, QStringList({bank, QFileInfo(invoice).fileName()}));
+        QCOMPARE(storeArgument(QFileInfo(invoice).fileName()), QFileInfo(invoice).absoluteFilePath());
+        QCOMPARE(storeArgument(QStringLiteral("postgresql://u@h:5432/db")),
+                 QStringLiteral("postgresql://u@h:5432/db"));
+        QVERIFY(!parseInspectorArguments({QStringLiteral("es-inspector"), QStringLiteral("--bogus")},
+                                         &options, &error));
+        QVERIFY2(error.contains(QLatin1String("bogus")), qPrintable(error));
+        QVERIFY(parseInspectorArguments({QStringLiteral("es-inspector"), bank, QFileInfo(invoice).fileName()},
+                                        &options));
+        QVERIFY(options.useKeychain);
+
+        MainWindow window(false);
+        prepare(window);
+        const QList<StoreTab *> tabs = openCommandLineStores(window, options);
+        restore.dismiss();
+        QDir::setCurrent(cwd);
+        QCOMPARE(tabs.size(), 2);
+        QCOMPARE(window.storeCount(), 2);
+        for (StoreTab *tab : tabs)
+            QTRY_VERIFY_WITH_TIMEOUT(tab->state() != StoreTab::State::Opening, 30000);
+        QCOMPARE(tabs.at(0)->state(), StoreTab::State::Open);
+        QCOMPARE(tabs.at(1)->state(), StoreTab::State::Open);
+        QCOMPARE(tabs.at(0)->application(), QStringLiteral("bankaccounts"));
+        QCOMPARE(tabs.at(1)->application(), QStringLiteral("invoice"));
+        QCOMPARE(QFileInfo(tabs.at(1)->url()).canonicalFilePath(), QFileInfo(invoice).canonicalFilePath());
+        QCOMPARE(window.tabs()->currentWidget(), tabs.at(1));
+        QVERIFY(fetchAll(*tabs.at(1)->aggregatesPage()->model()));
+        QCOMPARE(tabs.at(1)->aggregatesPage()->model()->rowCount(), 1);
+    }
 
     void referenceStoresShowTheirNumbers_data()
     {
@@ -364,6 +464,135 @@ private slots:
         QTRY_COMPARE(model->typeFilter(), QStringLiteral("BankAccount"));
         QVERIFY(fetchAll(*model));
         QCOMPARE(model->rowCount(), 12);
+    }
+
+    void aggregatesSortByHeader()
+    {
+        ES_REQUIRE_FIXTURES();
+        MainWindow window(false);
+        prepare(window);
+        StoreTab *tab = openAndWait(window, copy(QStringLiteral("bankaccounts.sqlite")));
+        QCOMPARE(tab->currentPageIndex(), StoreTab::AggregatesView);
+        auto *model = tab->aggregatesPage()->model();
+        RecordTable *table = tab->aggregatesPage()->table();
+        QHeaderView *header = table->horizontalHeader();
+        QVERIFY(fetchAll(*model));
+        QCOMPARE(model->rowCount(), 12);
+        QVERIFY(model->atEnd());
+        using CM = es::gui::CatalogueModel;
+        const QStringList byId = columnTexts(model, CM::IdColumn);
+        // The selection stays on its aggregate while the rows move.
+        table->selectRow(3);
+        const QUuid selected = table->currentIndex().data(es::gui::IdRole).toUuid();
+        QSignalSpy messages(tab, &StoreTab::statusMessage);
+
+        // The whole catalogue is loaded: Events sorts, ascending then descending.
+        clickHeader(table, CM::EventsColumn);
+        QCOMPARE(model->sortColumn(), int(CM::EventsColumn));
+        QCOMPARE(header->sortIndicatorSection(), int(CM::EventsColumn));
+        QCOMPARE(header->sortIndicatorOrder(), Qt::AscendingOrder);
+        auto counts = [&] {
+            QList<qlonglong> out;
+            for (int r = 0; r < model->rowCount(); ++r)
+                out << model->index(r, CM::EventsColumn).data().toLongLong();
+            return out;
+        };
+        QList<qlonglong> ascending = counts();
+        QVERIFY(std::is_sorted(ascending.begin(), ascending.end()));
+        QVERIFY(ascending.first() < ascending.last());
+        QCOMPARE(table->currentIndex().data(es::gui::IdRole).toUuid(), selected);
+        QVERIFY(!messages.isEmpty());
+        QVERIFY2(messages.last().at(0).toString().contains(QLatin1String("Events")),
+                 qPrintable(messages.last().at(0).toString()));
+        clickHeader(table, CM::EventsColumn);
+        QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+        QList<qlonglong> descending = counts();
+        QVERIFY(std::is_sorted(descending.rbegin(), descending.rend()));
+        QCOMPARE(descending.first(), ascending.last());
+        tab->aggregatesPage()->table()->scrollToTop();
+        QVERIFY(waitSessionIdle(tab));
+        QVERIFY(!screenshot(&window, QStringLiteral("aggregates-sorted")).isEmpty());
+
+        // Modified time: the last row was modified last.
+        clickHeader(table, CM::ModifiedColumn);
+        QCOMPARE(header->sortIndicatorSection(), int(CM::ModifiedColumn));
+        for (int r = 1; r < model->rowCount(); ++r)
+            QVERIFY(model->index(r - 1, CM::ModifiedColumn).data(es::gui::SortRole).toDateTime()
+                    <= model->index(r, CM::ModifiedColumn).data(es::gui::SortRole).toDateTime());
+
+        // The id header goes back to the store's order.
+        clickHeader(table, CM::IdColumn);
+        QVERIFY(fetchAll(*model));
+        QCOMPARE(model->sortColumn(), int(CM::IdColumn));
+        QCOMPARE(header->sortIndicatorSection(), int(CM::IdColumn));
+        QCOMPARE(columnTexts(model, CM::IdColumn), byId);
+    }
+
+    void pagedCatalogueSortsByIdOnly()
+    {
+        // A store whose catalogue is paged (more aggregates than a page and than the view shows).
+        const QString path = m_dir.filePath(QStringLiteral("paged.sqlite"));
+        {
+            es::EnvMap env;
+            env.insert(QStringLiteral("INFRASTRUCTURE_FACTORY"),
+                       QStringLiteral("eventsourcing.sqlite:Factory"));
+            env.insert(QStringLiteral("SQLITE_DBNAME"), path);
+            auto factory
+                = es::InfrastructureFactory::construct(es::Environment(QStringLiteral("Things"), env));
+            auto recorder = factory->applicationRecorder();
+            std::vector<es::StoredEvent> events;
+            for (int i = 0; i < 150; ++i) {
+                const QUuid id = es::uuid::v4();
+                for (int v = 1; v <= 1 + i % 3; ++v)
+                    events.push_back({id, v, QStringLiteral("tests:Thing.Created"), plainState(i)});
+            }
+            recorder->insertEvents(events);
+        }
+        MainWindow window(false);
+        prepare(window);
+        StoreTab *tab = openAndWait(window, path);
+        QVERIFY2(tab->state() == StoreTab::State::Open, qPrintable(tab->errorMessage()));
+        auto *model = tab->aggregatesPage()->model();
+        model->setPageSize(50);
+        model->refresh();
+        tab->showPage(StoreTab::AggregatesView);
+        QTRY_VERIFY(!model->isLoading() && model->rowCount() > 0);
+        QVERIFY(waitSessionIdle(tab));
+        QVERIFY(!model->atEnd());
+        using CM = es::gui::CatalogueModel;
+        RecordTable *table = tab->aggregatesPage()->table();
+        const QStringList before = columnTexts(model, CM::IdColumn);
+        QSignalSpy messages(tab, &StoreTab::statusMessage);
+
+        // The header click changes nothing: still by id, the indicator stays, the status says why.
+        clickHeader(table, CM::EventsColumn);
+        QCOMPARE(model->sortColumn(), int(CM::IdColumn));
+        QCOMPARE(table->horizontalHeader()->sortIndicatorSection(), int(CM::IdColumn));
+        QCOMPARE(columnTexts(model, CM::IdColumn), before);
+        QVERIFY(!messages.isEmpty());
+        const QString why = messages.last().at(0).toString();
+        QVERIFY2(why.contains(QLatin1String("whole catalogue")) && why.contains(QLatin1String("Events")),
+                 qPrintable(why));
+        QTRY_VERIFY(window.statusBar()->currentMessage().contains(QLatin1String("whole catalogue")));
+        QVERIFY(model->headerData(CM::EventsColumn, Qt::Horizontal, Qt::ToolTipRole)
+                    .toString()
+                    .contains(QLatin1String("whole catalogue")));
+        QVERIFY(!screenshot(&window, QStringLiteral("aggregates-paged-sort")).isEmpty());
+
+        // The id header still sorts (descending, by the store).
+        clickHeader(table, CM::IdColumn);
+        QTRY_VERIFY(!model->isLoading() && model->rowCount() > 0);
+        QCOMPARE(model->sortOrder(), Qt::DescendingOrder);
+        QVERIFY(model->index(0, 0).data(es::gui::SortRole).toString()
+                > model->index(1, 0).data(es::gui::SortRole).toString());
+
+        // Loaded to its end, the catalogue sorts by any column.
+        QVERIFY(fetchAll(*model));
+        QCOMPARE(model->rowCount(), 150);
+        clickHeader(table, CM::EventsColumn);
+        QCOMPARE(model->sortColumn(), int(CM::EventsColumn));
+        QCOMPARE(model->index(0, CM::EventsColumn).data().toLongLong(), 1);
+        QCOMPARE(model->index(149, CM::EventsColumn).data().toLongLong(), 3);
     }
 
     void oneAggregateWithItsStateAtEveryVersion()
@@ -766,6 +995,198 @@ private slots:
         QVERIFY(!screenshot(&window, QStringLiteral("verify")).isEmpty());
     }
 
+    void compressedRecordDamagedAndUnknownTypeShowInPlace()
+    {
+        ES_REQUIRE_FIXTURES();
+        const QString path = copy(QStringLiteral("bankaccounts.sqlite"));
+        // One record re-written as zlib (what COMPRESSOR_TOPIC writes) and cut short: its header is
+        // zlib's, its stream ends early.
+        const qint64 damagedId = 7;
+        bool ok = false;
+        const QVariantList states
+            = sql(path, QStringLiteral("SELECT state FROM stored_events WHERE rowid = ?"), {damagedId}, &ok);
+        QVERIFY(ok && states.size() == 1);
+        const QByteArray zlib = qCompress(states.first().toByteArray()).mid(4); // without Qt's length
+        QCOMPARE(quint8(zlib.at(0)), quint8(0x78));
+        sql(path, QStringLiteral("UPDATE stored_events SET state = ? WHERE rowid = ?"),
+            {zlib.left(zlib.size() / 2), damagedId}, &ok);
+        QVERIFY(ok);
+        // Another with a custom value no transcoding is registered for.
+        const QVariantList decimals
+            = sql(path,
+                  QStringLiteral("SELECT rowid FROM stored_events WHERE CAST(state AS "
+                                 "TEXT) LIKE '%decimal_str%' ORDER BY rowid LIMIT 1"));
+        QCOMPARE(decimals.size(), 1);
+        const qint64 unknownId = decimals.first().toLongLong();
+        QVERIFY(unknownId != damagedId);
+        sql(path,
+            QStringLiteral("UPDATE stored_events SET state = CAST(replace(CAST(state AS TEXT), "
+                           "'\"decimal_str\"', '\"money_str\"') AS BLOB) WHERE rowid = ?"),
+            {unknownId}, &ok);
+        QVERIFY(ok);
+
+        MainWindow window(false);
+        prepare(window);
+        StoreTab *tab = openAndWait(window, path);
+        QCOMPARE(tab->state(), StoreTab::State::Open);
+        tab->showPage(StoreTab::LogView);
+        auto *log = tab->logPage()->model();
+        QVERIFY(fetchAll(*log));
+        using LM = es::gui::LogModel;
+        const int damagedRow = log->rowForId(damagedId);
+        const int unknownRow = log->rowForId(unknownId);
+        QVERIFY(damagedRow >= 0 && unknownRow >= 0);
+        int problems = 0;
+        for (int r = 0; r < log->rowCount(); ++r) {
+            if (log->index(r, 0).data(es::gui::RowKindRole).toInt() != static_cast<int>(RowKind::Record))
+                continue;
+            const QString status = log->index(r, LM::StatusColumn).data().toString();
+            if (r != damagedRow && r != unknownRow)
+                QCOMPARE(status, QStringLiteral("ok"));
+            else
+                ++problems;
+        }
+        QCOMPARE(problems, 2);
+
+        // The damaged one: "damaged", the decoder's reason, the zlib storage, in red.
+        QCOMPARE(log->index(damagedRow, LM::StatusColumn).data().toString(), QStringLiteral("damaged"));
+        QCOMPARE(log->index(damagedRow, 0).data(es::gui::ProblemKindRole).toInt(),
+                 static_cast<int>(es::DecodedState::Problem::Damaged));
+        const QString reason = log->index(damagedRow, 0).data(es::gui::ProblemRole).toString();
+        QVERIFY2(reason.startsWith(QLatin1String("damaged")) && reason.size() > 10, qPrintable(reason));
+        QVERIFY(log->index(damagedRow, LM::StatusColumn).data(Qt::ForegroundRole).isValid());
+        // The unknown type: its reason names the type; the state is still there.
+        QCOMPARE(log->index(unknownRow, LM::StatusColumn).data().toString(), QStringLiteral("unknown type"));
+        const QString unknown = log->index(unknownRow, 0).data(es::gui::ProblemRole).toString();
+        QVERIFY2(unknown.contains(QLatin1String("money_str")), qPrintable(unknown));
+        QVERIFY2(log->index(unknownRow, LM::StatusColumn)
+                     .data(Qt::ToolTipRole)
+                     .toString()
+                     .contains(QLatin1String("money_str")),
+                 qPrintable(log->index(unknownRow, LM::StatusColumn).data(Qt::ToolTipRole).toString()));
+
+        // The payload pane of each says the same.
+        RecordTable *table = tab->logPage()->table();
+        table->selectRow(unknownRow);
+        QTRY_VERIFY(tab->logPage()->detail()->record().has_value()
+                    && tab->logPage()->detail()->record()->notificationId == unknownId);
+        QVERIFY2(tab->logPage()->detail()->problemText().contains(QLatin1String("money_str")),
+                 qPrintable(tab->logPage()->detail()->problemText()));
+        table->selectRow(damagedRow);
+        table->scrollTo(log->index(damagedRow, 0), QAbstractItemView::PositionAtCenter);
+        QTRY_VERIFY(tab->logPage()->detail()->record().has_value()
+                    && tab->logPage()->detail()->record()->notificationId == damagedId);
+        const QString pane = tab->logPage()->detail()->problemText();
+        QVERIFY2(pane.contains(QLatin1String("damaged")), qPrintable(pane));
+        QVERIFY(tab->logPage()->detail()->record()->stored.startsWith(zlib.left(2)));
+        QVERIFY(waitSessionIdle(tab));
+        QVERIFY(!screenshot(&window, QStringLiteral("damaged-zlib")).isEmpty());
+    }
+
+    void trackingOfAFollowerBehindTwoUpstreams()
+    {
+        // A system on SQLite, one file per application, written with the engine's recorders: Alpha
+        // (6 notifications) and Beta (4) lead; Gamma follows both and has processed Alpha up to 2 and
+        // Beta up to 3, then stopped while the leaders went on.
+        const QString folder = m_dir.filePath(QStringLiteral("tracking-system"));
+        QVERIFY(QDir().mkpath(folder));
+        auto factoryFor = [&](const QString &name) {
+            es::EnvMap env;
+            env.insert(QStringLiteral("INFRASTRUCTURE_FACTORY"),
+                       QStringLiteral("eventsourcing.sqlite:Factory"));
+            env.insert(QStringLiteral("SQLITE_DBNAME"),
+                       QDir(folder).filePath(name.toLower() + QStringLiteral(".sqlite")));
+            return es::InfrastructureFactory::construct(es::Environment(name, env));
+        };
+        int n = 0;
+        auto oneEvent = [&](const QUuid &id, qint64 version) {
+            return std::vector<es::StoredEvent> {
+                {id, version, QStringLiteral("tests:Thing.Created"), plainState(++n)}};
+        };
+        {
+            auto alpha = factoryFor(QStringLiteral("Alpha"))->applicationRecorder();
+            auto beta = factoryFor(QStringLiteral("Beta"))->applicationRecorder();
+            auto gamma = factoryFor(QStringLiteral("Gamma"))->processRecorder();
+            const QUuid a = es::uuid::v4(), b = es::uuid::v4(), g = es::uuid::v4();
+            qint64 gv = 0;
+            for (qint64 v = 1; v <= 6; ++v)
+                alpha->insertEvents(oneEvent(a, v));
+            for (qint64 v = 1; v <= 4; ++v)
+                beta->insertEvents(oneEvent(b, v));
+            for (qint64 position : {1, 2}) {
+                const es::Tracking t {QStringLiteral("Alpha"), position};
+                gamma->insertEvents(oneEvent(g, ++gv), &t);
+            }
+            for (qint64 position : {1, 2, 3}) {
+                const es::Tracking t {QStringLiteral("Beta"), position};
+                gamma->insertEvents(oneEvent(g, ++gv), &t);
+            }
+            QCOMPARE(gamma->maxTrackingId(QStringLiteral("Alpha")), 2);
+            QCOMPARE(gamma->maxTrackingId(QStringLiteral("Beta")), 3);
+            QCOMPARE(alpha->maxNotificationId(), 6);
+        }
+
+        MainWindow window(false);
+        prepare(window);
+        StoreTab *tab = openAndWait(window, folder);
+        QVERIFY2(tab->state() == StoreTab::State::Open, qPrintable(tab->errorMessage()));
+        QCOMPARE(tab->applicationsModel()->rowCount(), 3);
+        window.action(QStringLiteral("page5"))->trigger();
+        QCOMPARE(tab->currentPageIndex(), StoreTab::TrackingView);
+        auto *model = tab->trackingPage()->model();
+        QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading() && model->rowCount() > 0, 30000);
+        QCOMPARE(model->rowCount(), 2);
+        using TM = es::gui::TrackingModel;
+        QMap<QString, int> rowOf;
+        for (int r = 0; r < model->rowCount(); ++r) {
+            QCOMPARE(model->rowAt(r)->follower.toLower(), QStringLiteral("gamma"));
+            rowOf.insert(model->rowAt(r)->position.upstream, r);
+        }
+        QCOMPARE(rowOf.keys(), QStringList({QStringLiteral("Alpha"), QStringLiteral("Beta")}));
+        struct Want
+        {
+            const char *upstream;
+            qint64 position, last, lag;
+        };
+        for (const Want &w : {Want {"Alpha", 2, 6, 4}, Want {"Beta", 3, 4, 1}}) {
+            const int r = rowOf.value(QLatin1String(w.upstream));
+            const auto *row = model->rowAt(r);
+            QCOMPARE(row->position.position, w.position);
+            QCOMPARE(row->position.upstreamApplication.toLower(), QString::fromLatin1(w.upstream).toLower());
+            QVERIFY(row->position.upstreamMax.has_value() && row->position.lag.has_value());
+            QCOMPARE(*row->position.upstreamMax, w.last);
+            QCOMPARE(*row->position.lag, w.lag);
+            QCOMPARE(model->index(r, TM::PositionColumn).data().toLongLong(), w.position);
+            QCOMPARE(model->index(r, TM::UpstreamLastColumn).data().toLongLong(), w.last);
+            QCOMPARE(model->index(r, TM::LagColumn).data().toString(), QString::number(w.lag));
+            // Behind: shown in the warning colour.
+            QVERIFY(model->index(r, TM::LagColumn).data(Qt::ForegroundRole).isValid());
+        }
+        // The widget shows the same rows and numbers.
+        RecordTable *table = tab->trackingPage()->table();
+        QCOMPARE(table->model()->rowCount(), 2);
+        QStringList lags;
+        for (int r = 0; r < table->model()->rowCount(); ++r)
+            lags << table->model()->index(r, TM::UpstreamColumn).data().toString() + QLatin1Char('=')
+                    + table->model()->index(r, TM::LagColumn).data().toString();
+        lags.sort();
+        QCOMPARE(lags, QStringList({QStringLiteral("Alpha=4"), QStringLiteral("Beta=1")}));
+        for (int r = 0; r < table->model()->rowCount(); ++r)
+            QVERIFY(!table->isRowHidden(r));
+        QVERIFY(waitSessionIdle(tab));
+        QVERIFY(!screenshot(&window, QStringLiteral("tracking-sqlite")).isEmpty());
+
+        // The leaders go on: Refresh reads the larger lag.
+        {
+            auto alpha = factoryFor(QStringLiteral("Alpha"))->applicationRecorder();
+            alpha->insertEvents(oneEvent(es::uuid::v4(), 1));
+        }
+        tab->trackingPage()->refresh();
+        QTRY_VERIFY(!model->isLoading()
+                    && model->index(rowOf.value(QStringLiteral("Alpha")), TM::LagColumn).data().toString()
+                        == QLatin1String("5"));
+    }
+
     // --- opening errors --------------------------------------------------------------------------------
 
     void openingErrorsKeepOtherTabs()
@@ -1101,6 +1522,76 @@ private slots:
         QVERIFY(!screenshot(&dialog, QStringLiteral("connection-dialog")).isEmpty());
         AppSettings::removeConnection(c.name);
         QVERIFY(AppSettings::savedConnections().isEmpty());
+    }
+
+    void savedConnectionFillsTheFormAndItsPassword()
+    {
+        Secrets secrets(QStringLiteral("es-inspector-tests"), false);
+        QVERIFY(!secrets.isKeychainAvailable());
+        SavedConnection first;
+        first.name = QStringLiteral("local");
+        first.host = QStringLiteral("localhost");
+        first.port = 5432;
+        first.database = QStringLiteral("shop");
+        first.user = QStringLiteral("me");
+        first.sslMode = QStringLiteral("disable");
+        SavedConnection second;
+        second.name = QStringLiteral("production");
+        second.host = QStringLiteral("db.example.org");
+        second.port = 6432;
+        second.database = QStringLiteral("events");
+        second.user = QStringLiteral("reader");
+        second.sslMode = QStringLiteral("verify-full");
+        AppSettings::saveConnection(first);
+        AppSettings::saveConnection(second);
+        auto cleanup = qScopeGuard([] {
+            AppSettings::removeConnection(QStringLiteral("local"));
+            AppSettings::removeConnection(QStringLiteral("production"));
+        });
+        // Only the second's password is known (kept for the session: no keychain here).
+        secrets.write(Secrets::postgresKey(second.user, second.host, second.port, second.database),
+                      QStringLiteral("s3cret:pw"), false);
+
+        ConnectionDialog dialog(&secrets);
+        dialog.resize(560, dialog.sizeHint().height());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *combo = dialog.findChild<QComboBox *>(QStringLiteral("savedConnections"));
+        QVERIFY(combo && combo->isEnabled());
+        QCOMPARE(combo->count(), 3); // "(new connection)" and the two
+        auto *password = dialog.findChild<QLineEdit *>(QStringLiteral("password"));
+        QVERIFY(password);
+
+        // Chosen with the keyboard, as a user does: the fields fill, the password comes from the store.
+        const int productionAt = combo->findData(second.name);
+        QVERIFY(productionAt > 0);
+        combo->setFocus();
+        while (combo->currentIndex() < productionAt)
+            QTest::keyClick(combo, Qt::Key_Down);
+        QCOMPARE(combo->currentIndex(), productionAt);
+        QTRY_COMPARE(password->text(), QStringLiteral("s3cret:pw"));
+        // The chosen connection is readable whole in the combo, not clipped.
+        QVERIFY(combo->currentText().contains(QLatin1String("reader@db.example.org:6432/events")));
+        QVERIFY2(combo->width() > combo->fontMetrics().horizontalAdvance(combo->currentText()) + 20,
+                 qPrintable(QStringLiteral("%1 px for %2").arg(combo->width()).arg(combo->currentText())));
+        QCOMPARE(dialog.connection(), second);
+        const auto location = es::inspect::StoreLocation::parse(dialog.url());
+        QCOMPARE(location.host, second.host);
+        QCOMPARE(location.port, 6432);
+        QCOMPARE(location.dbname, second.database);
+        QCOMPARE(location.user, second.user);
+        QCOMPARE(location.password, QStringLiteral("s3cret:pw"));
+        QCOMPARE(location.sslmode, QStringLiteral("verify-full"));
+        QVERIFY(!screenshot(&dialog, QStringLiteral("connection-dialog-saved")).isEmpty());
+
+        // The other one has no password stored: the field is emptied, not left with the last one.
+        const int localAt = combo->findData(first.name);
+        while (combo->currentIndex() > localAt)
+            QTest::keyClick(combo, Qt::Key_Up);
+        QCOMPARE(combo->currentIndex(), localAt);
+        QTRY_COMPARE(dialog.connection(), first);
+        QTest::qWait(50);
+        QCOMPARE(password->text(), QString());
     }
 
     void cipherKeyDialogChecksTheForm()
