@@ -34,7 +34,7 @@ coverage: deps
 	@cmake --preset coverage >/dev/null
 	@cmake --build --preset coverage
 	@find build/coverage -name '*.gcda' -delete
-	@tests/support/with-postgres.sh ctest --preset coverage -j $(CTEST_J) -L 'engine|compat|postgres|reliability|fuzz' $(CTEST_ARGS)
+	@tests/support/with-postgres.sh ctest --preset coverage -j $(CTEST_J) $(CTEST_ARGS)
 	@mkdir -p build/coverage/html
 	@gcovr --root . --filter 'engine/' --exclude-unreachable-branches --exclude-throw-branches \
 	    --object-directory build/coverage --print-summary \
