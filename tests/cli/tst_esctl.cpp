@@ -180,6 +180,15 @@ private:
         m_copies.emplace_back(dir);
         return es::test::copyFixture(name, dir->path());
     }
+
+    // A copy of bankaccounts.zlib-aes.sqlite in which record 17's ciphertext is altered (one byte
+    // after nonce and tag), so that it no longer decrypts; "" when the copy cannot be altered.
+    QString copyWithAlteredCiphertext()
+    {
+        const QString file = copy(QStringLiteral("bankaccounts.zlib-aes.sqlite"));
+        return inspecttest::alterStoredState(file, 17, 30, 0x20) ? file : QString();
+    }
+
     std::vector<std::unique_ptr<QTemporaryDir>> m_copies;
 
 private slots:
@@ -313,16 +322,8 @@ private slots:
 
     void alteredCiphertext()
     {
-        const QString file = copy(QStringLiteral("bankaccounts.zlib-aes.sqlite"));
-        {
-            inspecttest::RawSqlite raw(file);
-            QByteArray state = raw.column(QStringLiteral("SELECT state FROM stored_events WHERE rowid = 17"))
-                                   .value(0)
-                                   .toByteArray();
-            QVERIFY(state.size() > 40);
-            state[30] = static_cast<char>(state[30] ^ 0x20);
-            QVERIFY(raw.exec(QStringLiteral("UPDATE stored_events SET state = ? WHERE rowid = 17"), {state}));
-        }
+        const QString file = copyWithAlteredCiphertext();
+        QVERIFY(!file.isEmpty());
         const Run r = esctl({QStringLiteral("--url"), file, QStringLiteral("--key-file"), m_keyFile,
                              QStringLiteral("export")});
         QCOMPARE(r.exitCode, 1);
@@ -818,16 +819,8 @@ private slots:
 
     void csvAlteredCiphertext()
     {
-        const QString file = copy(QStringLiteral("bankaccounts.zlib-aes.sqlite"));
-        {
-            inspecttest::RawSqlite raw(file);
-            QByteArray state = raw.column(QStringLiteral("SELECT state FROM stored_events WHERE rowid = 17"))
-                                   .value(0)
-                                   .toByteArray();
-            QVERIFY(state.size() > 40);
-            state[30] = static_cast<char>(state[30] ^ 0x20);
-            QVERIFY(raw.exec(QStringLiteral("UPDATE stored_events SET state = ? WHERE rowid = 17"), {state}));
-        }
+        const QString file = copyWithAlteredCiphertext();
+        QVERIFY(!file.isEmpty());
         const Run c = esctl({QStringLiteral("--url"), file, QStringLiteral("--key-file"), m_keyFile,
                              QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("csv")});
         QCOMPARE(c.exitCode, 1);

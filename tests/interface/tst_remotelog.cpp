@@ -840,14 +840,7 @@ private slots:
             ES_REQUIRE_POSTGRES();
             pg = std::make_unique<es::test::ScratchDatabase>(QStringLiteral("es_remotelog"));
             QVERIFY2(pg->isValid(), qPrintable(pg->error()));
-            const es::test::PostgresParams &p = pg->params();
-            env.insert(QStringLiteral("INFRASTRUCTURE_FACTORY"),
-                       QStringLiteral("eventsourcing.postgres:Factory"));
-            env.insert(QStringLiteral("POSTGRES_HOST"), p.host);
-            env.insert(QStringLiteral("POSTGRES_PORT"), QString::number(p.port));
-            env.insert(QStringLiteral("POSTGRES_USER"), p.user);
-            env.insert(QStringLiteral("POSTGRES_PASSWORD"), p.password);
-            env.insert(QStringLiteral("POSTGRES_DBNAME"), p.dbname);
+            env = es::test::postgresVariables(*pg);
         }
         auto app = es::makeApplication<es::Application>(QStringLiteral("Remote"), env);
         std::vector<std::unique_ptr<Account>> accounts;

@@ -3,7 +3,7 @@
 // (popo, sqlite-memory, sqlite-file, postgres); the mapper's round trip through a store with zlib
 // and AES-GCM; a stored topic no class is registered for; and the configuration error of
 // CIPHER_TOPIC without CIPHER_KEY through InfrastructureFactory.
-#include "postgres.h"
+#include "backendstore.h"
 
 #include "es/domain.h"
 #include "es/errors.h"
@@ -85,91 +85,21 @@ QString trickOf(const DomainEventPtr &e)
     return t ? t->trick : QString();
 }
 
-// One backend's infrastructure for one test, with the extra variables given.
-struct Store
+// This test's stores: files and databases named "eventstore".
+struct Store : test::BackendStore
 {
-    std::unique_ptr<QTemporaryDir> dir;
-    std::unique_ptr<test::ScratchDatabase> scratch;
-    std::unique_ptr<InfrastructureFactory> factory; // declared last: goes first
-
-    QString open(const QString &backend, const QMap<QString, QString> &extra = {})
-    {
-        static QAtomicInteger<int> counter;
-        QMap<QString, QString> vars = extra;
-        if (backend == QLatin1String("popo")) {
-            vars.insert(QStringLiteral("INFRASTRUCTURE_FACTORY"),
-                        QStringLiteral("eventsourcing.popo:Factory"));
-        } else if (backend == QLatin1String("sqlite-memory")) {
-            vars.insert(QStringLiteral("INFRASTRUCTURE_FACTORY"),
-                        QStringLiteral("eventsourcing.sqlite:Factory"));
-            vars.insert(QStringLiteral("SQLITE_DBNAME"),
-                        QStringLiteral("file:eventstore-%1-%2?mode=memory&cache=shared")
-                            .arg(QCoreApplication::applicationPid())
-                            .arg(counter.fetchAndAddRelaxed(1)));
-        } else if (backend == QLatin1String("sqlite-file")) {
-            dir = std::make_unique<QTemporaryDir>();
-            if (!dir->isValid())
-                return QStringLiteral("no temporary directory: %1").arg(dir->errorString());
-            vars.insert(QStringLiteral("INFRASTRUCTURE_FACTORY"),
-                        QStringLiteral("eventsourcing.sqlite:Factory"));
-            vars.insert(QStringLiteral("SQLITE_DBNAME"), dir->filePath(QStringLiteral("eventstore.sqlite")));
-        } else if (backend == QLatin1String("postgres")) {
-            scratch = std::make_unique<test::ScratchDatabase>(QStringLiteral("es_eventstore"));
-            if (!scratch->isValid())
-                return QStringLiteral("no scratch database: %1").arg(scratch->error());
-            const QProcessEnvironment env = scratch->environment();
-            for (const char *key :
-                 {"POSTGRES_HOST", "POSTGRES_PORT", "POSTGRES_USER", "POSTGRES_PASSWORD", "POSTGRES_DBNAME"})
-                vars.insert(QString::fromLatin1(key), env.value(QString::fromLatin1(key)));
-            vars.insert(QStringLiteral("INFRASTRUCTURE_FACTORY"),
-                        QStringLiteral("eventsourcing.postgres:Factory"));
-        } else {
-            return QStringLiteral("unknown backend %1").arg(backend);
-        }
-        try {
-            factory = InfrastructureFactory::construct(Environment(AppName, vars));
-        } catch (const std::exception &e) {
-            return QStringLiteral("cannot construct the %1 factory: %2")
-                .arg(backend, QString::fromUtf8(e.what()));
-        }
-        return {};
-    }
+    Store() : BackendStore(AppName, QStringLiteral("eventstore")) { }
 };
 
-QString describe(const std::exception &e)
-{
-    return QString::fromUtf8(e.what());
-}
+using test::describe;
 
 } // namespace
-
-// Opens the row's store (the postgres row needs the harness's server) and runs the statements; an
-// unexpected exception fails the row with its message.
-#define ES_WITH_STORE(extra, ...)                                                                            \
-    QFETCH(QString, backend);                                                                                \
-    if (backend == QLatin1String("postgres"))                                                                \
-        ES_REQUIRE_POSTGRES();                                                                               \
-    Store store;                                                                                             \
-    {                                                                                                        \
-        const QString why = store.open(backend, extra);                                                      \
-        QVERIFY2(why.isEmpty(), qPrintable(why));                                                            \
-    }                                                                                                        \
-    try {                                                                                                    \
-        __VA_ARGS__                                                                                          \
-    } catch (const std::exception &e) {                                                                      \
-        QFAIL(qPrintable(QStringLiteral("unexpected exception: ") + describe(e)));                           \
-    }
 
 class TestEventStore : public QObject
 {
     Q_OBJECT
 
-    static void backends()
-    {
-        QTest::addColumn<QString>("backend");
-        for (const char *b : {"popo", "sqlite-memory", "sqlite-file", "postgres"})
-            QTest::newRow(b) << QString::fromLatin1(b);
-    }
+    static void backends() { test::addBackendRows(); }
 
 private slots:
     void initTestCase() { registerAggregate<Dog>(); }
@@ -177,7 +107,7 @@ private slots:
     void putAndGet_data() { backends(); }
     void putAndGet()
     {
-        ES_WITH_STORE({}, {
+        ES_WITH_BACKEND_STORE({}, {
             auto f = store.factory.get();
             EventStore events(f->mapper(f->transcoder()), f->applicationRecorder());
             QUuid id;
@@ -250,13 +180,13 @@ private slots:
             QVERIFY(plain.put(dogEvents(QStringLiteral("Solo"), 2, &otherId)).empty());
             QCOMPARE(versionsOf(plain.get(otherId, 1)), (std::vector<qint64> {2, 3}));
             QCOMPARE(f->applicationRecorder()->maxNotificationId(), max);
-        })
+        });
     }
 
     void putWithTracking_data() { backends(); }
     void putWithTracking()
     {
-        ES_WITH_STORE({}, {
+        ES_WITH_BACKEND_STORE({}, {
             auto f = store.factory.get();
             auto recorder = f->processRecorder();
             EventStore events(f->mapper(f->transcoder()), recorder);
@@ -297,7 +227,7 @@ private slots:
             QCOMPARE(versionsOf(events.get(c)), (std::vector<qint64> {1, 2}));
             QCOMPARE(versionsOf(events.get(a)), (std::vector<qint64> {1, 2, 3}));
             QCOMPARE(recorder->selectNotifications(1, 100).size(), size_t(6));
-        })
+        });
     }
 
     // COMPRESSOR_TOPIC and CIPHER_TOPIC/CIPHER_KEY: the stored bytes are encrypted zlib (the
@@ -311,7 +241,7 @@ private slots:
             {QStringLiteral("CIPHER_TOPIC"), QStringLiteral("eventsourcing.cipher:AESCipher")},
             {QStringLiteral("EVENTSTORETEST_CIPHER_KEY"), key}, // the <APPNAME>_ prefix
         };
-        ES_WITH_STORE(extra, {
+        ES_WITH_BACKEND_STORE(extra, {
             auto f = store.factory.get();
             auto mapper = f->mapper(f->transcoder());
             QVERIFY(mapper->compressor());
@@ -364,7 +294,7 @@ private slots:
                 refused = true;
             }
             QVERIFY2(refused, "encrypted records read without a key");
-        })
+        });
     }
 
     // A stored record whose topic names no registered class: get() throws TopicError naming it.
@@ -376,7 +306,7 @@ private slots:
     }
     void unknownStoredTopic()
     {
-        ES_WITH_STORE({}, {
+        ES_WITH_BACKEND_STORE({}, {
             auto f = store.factory.get();
             auto recorder = f->applicationRecorder();
             EventStore events(f->mapper(f->transcoder()), recorder);
@@ -398,7 +328,7 @@ private slots:
                 QVERIFY2(e.message().contains(topic), qPrintable(e.message()));
             }
             QVERIFY_THROWS_EXCEPTION(TopicError, events.get(id, 1));
-        })
+        });
     }
 
     // CIPHER_TOPIC without CIPHER_KEY, as plain and as <APPNAME>_ variables: a ConfigurationError

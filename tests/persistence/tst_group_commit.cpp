@@ -11,7 +11,7 @@
 //   reader tailing the log never sees an id appear behind it; process events' tracking records
 //   are committed with their events or not at all. On the durable stores, saves were grouped.
 // - The native driver paths are in use (the same tests run again without them: see CMakeLists).
-#include "postgres.h"
+#include "backendstore.h"
 
 #include "es/errors.h"
 #include "es/infrastructure.h"
@@ -41,47 +41,10 @@ namespace {
 
 const QString AppName = QStringLiteral("groupcommit");
 
-struct Store
+// This test's stores: files and databases named "groupcommit".
+struct Store : test::BackendStore
 {
-    std::unique_ptr<QTemporaryDir> dir;
-    std::unique_ptr<test::ScratchDatabase> scratch;
-    std::unique_ptr<InfrastructureFactory> factory; // declared last: goes first
-
-    QString open(const QString &backend)
-    {
-        static QAtomicInteger<int> counter;
-        QMap<QString, QString> vars;
-        if (backend == QLatin1String("popo")) {
-            vars.insert(QStringLiteral("INFRASTRUCTURE_FACTORY"), QStringLiteral("eventsourcing.popo:Factory"));
-        } else if (backend == QLatin1String("sqlite-memory")) {
-            vars.insert(QStringLiteral("INFRASTRUCTURE_FACTORY"), QStringLiteral("eventsourcing.sqlite:Factory"));
-            vars.insert(QStringLiteral("SQLITE_DBNAME"), QStringLiteral("file:groupcommit-%1-%2?mode=memory&cache=shared")
-                                                             .arg(QCoreApplication::applicationPid())
-                                                             .arg(counter.fetchAndAddRelaxed(1)));
-        } else if (backend == QLatin1String("sqlite-file")) {
-            dir = std::make_unique<QTemporaryDir>();
-            if (!dir->isValid())
-                return QStringLiteral("no temporary directory: %1").arg(dir->errorString());
-            vars.insert(QStringLiteral("INFRASTRUCTURE_FACTORY"), QStringLiteral("eventsourcing.sqlite:Factory"));
-            vars.insert(QStringLiteral("SQLITE_DBNAME"), dir->filePath(QStringLiteral("groupcommit.sqlite")));
-        } else if (backend == QLatin1String("postgres")) {
-            scratch = std::make_unique<test::ScratchDatabase>(QStringLiteral("es_groupcommit"));
-            if (!scratch->isValid())
-                return QStringLiteral("no scratch database: %1").arg(scratch->error());
-            const QProcessEnvironment env = scratch->environment();
-            for (const char *key : {"POSTGRES_HOST", "POSTGRES_PORT", "POSTGRES_USER", "POSTGRES_PASSWORD", "POSTGRES_DBNAME"})
-                vars.insert(QString::fromLatin1(key), env.value(QString::fromLatin1(key)));
-            vars.insert(QStringLiteral("INFRASTRUCTURE_FACTORY"), QStringLiteral("eventsourcing.postgres:Factory"));
-        } else {
-            return QStringLiteral("unknown backend %1").arg(backend);
-        }
-        try {
-            factory = InfrastructureFactory::construct(Environment(AppName, vars));
-        } catch (const std::exception &e) {
-            return QStringLiteral("cannot construct the %1 factory: %2").arg(backend, QString::fromUtf8(e.what()));
-        }
-        return {};
-    }
+    Store() : BackendStore(AppName, QStringLiteral("groupcommit")) { }
 };
 
 bool durable(const QString &backend)
@@ -152,27 +115,12 @@ QString runSavers(ApplicationRecorder &r, std::vector<std::vector<Save>> &plans)
     return errors.join(QLatin1Char('\n'));
 }
 
-QString describe(const std::exception &e)
-{
-    return QString::fromUtf8(e.what());
-}
+using test::describe;
 
 } // namespace
 
-#define ES_GROUP_COMMIT(body)                                                                      \
-    do {                                                                                           \
-        QFETCH(QString, backend);                                                                  \
-        if (backend == QLatin1String("postgres"))                                                  \
-            ES_REQUIRE_POSTGRES();                                                                 \
-        Store store;                                                                               \
-        const QString why = store.open(backend);                                                   \
-        QVERIFY2(why.isEmpty(), qPrintable(why));                                                  \
-        try {                                                                                      \
-            body(backend, *store.factory);                                                         \
-        } catch (const std::exception &e) {                                                        \
-            QFAIL(qPrintable(QStringLiteral("unexpected exception: ") + describe(e)));              \
-        }                                                                                          \
-    } while (false)
+// Runs body(backend, factory) on the row's store (see ES_WITH_BACKEND_STORE).
+#define ES_GROUP_COMMIT(body) ES_WITH_BACKEND_STORE({}, body(backend, *store.factory);)
 
 class TestGroupCommit : public QObject
 {

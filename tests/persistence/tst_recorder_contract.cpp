@@ -5,7 +5,7 @@
 //
 // Run with "--contract-writer <sqlite dbname> <batches> <batch size>", the executable is one of the
 // writers of writersWithOwnConnectionsDoNotInterleave in a process of its own (see there).
-#include "postgres.h"
+#include "backendstore.h"
 
 #include "es/errors.h"
 #include "es/infrastructure.h"
@@ -32,60 +32,10 @@ namespace {
 
 const QString AppName = QStringLiteral("contract");
 
-// One backend's store for one test: owns the temporary directory or scratch database.
-struct Store
+// This test's stores: files and databases named "contract".
+struct Store : test::BackendStore
 {
-    std::unique_ptr<QTemporaryDir> dir;
-    std::unique_ptr<test::ScratchDatabase> scratch;
-    QMap<QString, QString> vars;
-    std::unique_ptr<InfrastructureFactory> factory; // declared last: goes first
-
-    // Another factory on the same database: a datastore, connections and group-commit queue of
-    // its own. Its user must let it go before the Store goes (the scratch database is dropped).
-    std::unique_ptr<InfrastructureFactory> another(const QMap<QString, QString> &overrides = {}) const
-    {
-        QMap<QString, QString> v = vars;
-        v.insert(overrides);
-        return InfrastructureFactory::construct(Environment(AppName, v));
-    }
-
-    // Empty on success, otherwise why the store could not be made.
-    QString open(const QString &backend)
-    {
-        static QAtomicInteger<int> counter;
-        vars.clear();
-        if (backend == QLatin1String("popo")) {
-            vars.insert(QStringLiteral("INFRASTRUCTURE_FACTORY"), QStringLiteral("eventsourcing.popo:Factory"));
-        } else if (backend == QLatin1String("sqlite-memory")) {
-            vars.insert(QStringLiteral("INFRASTRUCTURE_FACTORY"), QStringLiteral("eventsourcing.sqlite:Factory"));
-            vars.insert(QStringLiteral("SQLITE_DBNAME"),
-                        QStringLiteral("file:contract-%1-%2?mode=memory&cache=shared")
-                            .arg(QCoreApplication::applicationPid())
-                            .arg(counter.fetchAndAddRelaxed(1)));
-        } else if (backend == QLatin1String("sqlite-file")) {
-            dir = std::make_unique<QTemporaryDir>();
-            if (!dir->isValid())
-                return QStringLiteral("no temporary directory: %1").arg(dir->errorString());
-            vars.insert(QStringLiteral("INFRASTRUCTURE_FACTORY"), QStringLiteral("eventsourcing.sqlite:Factory"));
-            vars.insert(QStringLiteral("SQLITE_DBNAME"), dir->filePath(QStringLiteral("contract.sqlite")));
-        } else if (backend == QLatin1String("postgres")) {
-            scratch = std::make_unique<test::ScratchDatabase>(QStringLiteral("es_contract"));
-            if (!scratch->isValid())
-                return QStringLiteral("no scratch database: %1").arg(scratch->error());
-            const QProcessEnvironment env = scratch->environment();
-            for (const char *key : {"POSTGRES_HOST", "POSTGRES_PORT", "POSTGRES_USER", "POSTGRES_PASSWORD", "POSTGRES_DBNAME"})
-                vars.insert(QString::fromLatin1(key), env.value(QString::fromLatin1(key)));
-            vars.insert(QStringLiteral("INFRASTRUCTURE_FACTORY"), QStringLiteral("eventsourcing.postgres:Factory"));
-        } else {
-            return QStringLiteral("unknown backend %1").arg(backend);
-        }
-        try {
-            factory = InfrastructureFactory::construct(Environment(AppName, vars));
-        } catch (const std::exception &e) {
-            return QStringLiteral("cannot construct the %1 factory: %2").arg(backend, QString::fromUtf8(e.what()));
-        }
-        return {};
-    }
+    Store() : BackendStore(AppName, QStringLiteral("contract")) { }
 };
 
 // State bytes that are not text: a backend must keep every byte (BLOB / bytea).
@@ -134,10 +84,7 @@ std::vector<Notification> allNotifications(ApplicationRecorder &r, qint64 page =
     }
 }
 
-QString describe(const std::exception &e)
-{
-    return QString::fromUtf8(e.what());
-}
+using test::describe;
 
 // Events of fresh originators (version 1), `size` of them: one batch of a writer.
 std::vector<StoredEvent> freshBatch(int size, std::vector<QUuid> *originators)
@@ -239,33 +186,14 @@ QString parseWriterOutput(const QByteArray &out, int writer, std::vector<Written
 
 } // namespace
 
-// Opens the row's store (skips the postgres row without a server; fails it when its factory does
-// not construct) and runs body; an exception thrown by the engine fails the row with its message.
-#define ES_CONTRACT(body)                                                                          \
-    do {                                                                                           \
-        QFETCH(QString, backend);                                                                  \
-        if (backend == QLatin1String("postgres"))                                                  \
-            ES_REQUIRE_POSTGRES();                                                                 \
-        Store store;                                                                               \
-        const QString why = store.open(backend);                                                   \
-        QVERIFY2(why.isEmpty(), qPrintable(why));                                                  \
-        try {                                                                                      \
-            body(backend, *store.factory);                                                         \
-        } catch (const std::exception &e) {                                                        \
-            QFAIL(qPrintable(QStringLiteral("unexpected exception: ") + describe(e)));              \
-        }                                                                                          \
-    } while (false)
+// Runs body(backend, factory) on the row's store (see ES_WITH_BACKEND_STORE).
+#define ES_CONTRACT(body) ES_WITH_BACKEND_STORE({}, body(backend, *store.factory);)
 
 class TestRecorderContract : public QObject
 {
     Q_OBJECT
 
-    static void backends()
-    {
-        QTest::addColumn<QString>("backend");
-        for (const char *b : {"popo", "sqlite-memory", "sqlite-file", "postgres"})
-            QTest::newRow(b) << QString::fromLatin1(b);
-    }
+    static void backends() { test::addBackendRows(); }
 
     // --- bodies --------------------------------------------------------------------------------
 

@@ -126,6 +126,20 @@ QProcessEnvironment ScratchDatabase::environment() const
     return env;
 }
 
+QMap<QString, QString> postgresVariables(const ScratchDatabase &db, const QMap<QString, QString> &extra)
+{
+    QMap<QString, QString> vars;
+    vars.insert(QStringLiteral("INFRASTRUCTURE_FACTORY"), QStringLiteral("eventsourcing.postgres:Factory"));
+    vars.insert(QStringLiteral("POSTGRES_HOST"), db.params().host);
+    vars.insert(QStringLiteral("POSTGRES_PORT"), QString::number(db.params().port));
+    vars.insert(QStringLiteral("POSTGRES_USER"), db.params().user);
+    vars.insert(QStringLiteral("POSTGRES_PASSWORD"), db.params().password);
+    vars.insert(QStringLiteral("POSTGRES_DBNAME"), db.name());
+    for (auto it = extra.begin(); it != extra.end(); ++it)
+        vars.insert(it.key(), it.value());
+    return vars;
+}
+
 bool ScratchDatabase::exec(const QString &sql, QString *error) const
 {
     if (!m_valid) {

@@ -5,6 +5,7 @@
 
 #include "fixtures.h"
 
+#include <QMap>
 #include <QProcessEnvironment>
 #include <QString>
 #include <QtTest/QTest>
@@ -52,6 +53,10 @@ private:
     bool m_valid = false;
     QString m_error;
 };
+
+// The variables that point the postgres factory at a scratch database (POSTGRES_* and
+// INFRASTRUCTURE_FACTORY), plus `extra` (which wins).
+QMap<QString, QString> postgresVariables(const ScratchDatabase &db, const QMap<QString, QString> &extra = {});
 
 } // namespace es::test
 

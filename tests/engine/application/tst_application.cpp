@@ -211,13 +211,7 @@ class TestApplication : public QObject
                  m_dir.filePath(QStringLiteral("app%1.sqlite").arg(m_counter))}};
         // postgres: a fresh scratch database per test function
         m_pg = std::make_unique<es::test::ScratchDatabase>(QStringLiteral("es_app"));
-        const auto &p = m_pg->params();
-        return {{QStringLiteral("INFRASTRUCTURE_FACTORY"), QStringLiteral("eventsourcing.postgres:Factory")},
-                {QStringLiteral("POSTGRES_HOST"), p.host},
-                {QStringLiteral("POSTGRES_PORT"), QString::number(p.port)},
-                {QStringLiteral("POSTGRES_USER"), p.user},
-                {QStringLiteral("POSTGRES_PASSWORD"), p.password},
-                {QStringLiteral("POSTGRES_DBNAME"), p.dbname}};
+        return es::test::postgresVariables(*m_pg);
     }
 
     void backends()

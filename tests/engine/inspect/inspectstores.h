@@ -169,6 +169,22 @@ private:
     bool m_ok = false;
 };
 
+// Alters one stored record of an encrypted SQLite store: XORs byte `index` of the state of
+// stored_events row `rowid` with `mask` (an index past the 28 bytes of nonce and tag alters the
+// ciphertext, so that the record no longer decrypts). False when the state is too short or the
+// update fails.
+inline bool alterStoredState(const QString &path, qint64 rowid, int index, char mask)
+{
+    RawSqlite raw(path);
+    QByteArray state = raw.column(QStringLiteral("SELECT state FROM stored_events WHERE rowid = ?"), {rowid})
+                           .value(0)
+                           .toByteArray();
+    if (state.size() <= 40 || index >= state.size())
+        return false;
+    state[index] = static_cast<char>(state[index] ^ mask);
+    return raw.exec(QStringLiteral("UPDATE stored_events SET state = ? WHERE rowid = ?"), {state, rowid});
+}
+
 inline QByteArray sha256(const QString &path)
 {
     QFile f(path);

@@ -161,16 +161,8 @@ private slots:
     {
         const QString copy
             = es::test::copyFixture(QStringLiteral("bankaccounts.zlib-aes.sqlite"), m_dir.path());
-        {
-            // Flip one byte of record 17's ciphertext (after nonce and tag).
-            RawSqlite raw(copy);
-            QByteArray state = raw.column(QStringLiteral("SELECT state FROM stored_events WHERE rowid = 17"))
-                                   .value(0)
-                                   .toByteArray();
-            QVERIFY(state.size() > 40);
-            state[35] = static_cast<char>(state[35] ^ 0x01);
-            QVERIFY(raw.exec(QStringLiteral("UPDATE stored_events SET state = ? WHERE rowid = 17"), {state}));
-        }
+        // Flip one byte of record 17's ciphertext (after nonce and tag).
+        QVERIFY(inspecttest::alterStoredState(copy, 17, 35, 0x01));
         const Source source = Source::make(Store::open(copy), QString(), withKey(m_key));
         ExportSummary summary;
         const QByteArrayList lines = exportLines(source, ExportSelection::Log, &summary);

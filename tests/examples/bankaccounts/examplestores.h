@@ -15,11 +15,13 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QString>
+#include <QStringList>
 #include <QTemporaryDir>
 #include <QVariant>
 #include <atomic>
 #include <map>
 #include <set>
+#include <string_view>
 #include <vector>
 
 namespace es::test::examples {
@@ -84,6 +86,11 @@ inline std::vector<StoreRow> readStoreRows(const QString &path, QString *error)
     return rows;
 }
 
+inline json::Value parseJson(const QByteArray &text)
+{
+    return json::Value::parse(std::string_view(text.constData(), static_cast<size_t>(text.size())));
+}
+
 // The shape of a JSON value: objects as {key:shape, …} in their order, {"_type_": n, "_data_": d}
 // as n(shape of d), arrays as [the distinct shapes of their elements], scalars by type.
 inline std::string shapeOf(const json::Value &v)
@@ -123,6 +130,15 @@ inline std::string shapeOf(const json::Value &v)
         out += m.first + ":" + shapeOf(m.second);
     }
     return out + "}";
+}
+
+// A set of shapes on one line, " | " between them (for failure messages).
+inline QString describeShapes(const std::set<std::string> &shapes)
+{
+    QStringList out;
+    for (const std::string &s : shapes)
+        out << QString::fromStdString(s);
+    return out.join(QStringLiteral(" | "));
 }
 
 // The shape of every record of a store, by topic; snapshots by "Snapshot of <aggregate topic>"

@@ -11,14 +11,11 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+using es::test::examples::describeShapes;
+using es::test::examples::parseJson;
 using es::test::examples::StoreRow;
 
 namespace {
-
-es::json::Value parseJson(const QByteArray &text)
-{
-    return es::json::Value::parse(std::string_view(text.constData(), static_cast<size_t>(text.size())));
-}
 
 // The rows of one table of the Python system's dump, with the state bytes as Python stored them
 // (COPY text format: tab-separated, the bytea state as "\\x" and hex), and their notification ids.
@@ -54,14 +51,6 @@ std::vector<StoreRow> dumpRows(const QString &table, std::vector<qint64> *ids, Q
     }
     *error = QStringLiteral("the COPY of %1 does not end").arg(table);
     return {};
-}
-
-QString describe(const std::set<std::string> &shapes)
-{
-    QStringList out;
-    for (const std::string &s : shapes)
-        out << QString::fromStdString(s);
-    return out.join(QStringLiteral(" | "));
 }
 
 } // namespace
@@ -144,7 +133,7 @@ private slots:
         QVERIFY2(errors.isEmpty(), qPrintable(errors.join(QLatin1Char('\n'))));
         QCOMPARE(pythonShapes.size(), size_t(2)); // Created and one other event class
         for (const auto &[topic, shapes] : pythonShapes)
-            QVERIFY2(shapes.size() == 1, qPrintable(topic + QStringLiteral(": ") + describe(shapes)));
+            QVERIFY2(shapes.size() == 1, qPrintable(topic + QStringLiteral(": ") + describeShapes(shapes)));
 
         // The C++ system's records of this application.
         // Like Python's system (the dump has no *_snapshots tables), the C++ system keeps no snapshot
@@ -164,7 +153,7 @@ private slots:
                      qPrintable(QStringLiteral("topic Python never wrote: ") + topic));
             QVERIFY2(shapes == p->second,
                      qPrintable(QStringLiteral("%1\n  ours:   %2\n  Python: %3")
-                                    .arg(topic, describe(shapes), describe(p->second))));
+                                    .arg(topic, describeShapes(shapes), describeShapes(p->second))));
         }
         // Stored alike (plain JSON).
         QCOMPARE(es::test::examples::storages(rows, nullptr), es::test::examples::storages(python, nullptr));

@@ -13,26 +13,11 @@
 #include <QtTest>
 #include <map>
 
+using es::test::examples::describeShapes;
+using es::test::examples::parseJson;
 using es::test::examples::StoreRow;
 
 namespace {
-
-es::json::Value parseJson(const QByteArray &text)
-{
-    return es::json::Value::parse(std::string_view(text.constData(), static_cast<size_t>(text.size())));
-}
-
-// The environment of Python's system: both applications in one PostgreSQL database.
-es::EnvMap pythonLikeEnv(const es::test::ScratchDatabase &db)
-{
-    const es::test::PostgresParams &p = db.params();
-    return {{QStringLiteral("INFRASTRUCTURE_FACTORY"), QStringLiteral("eventsourcing.postgres:Factory")},
-            {QStringLiteral("POSTGRES_HOST"), p.host},
-            {QStringLiteral("POSTGRES_PORT"), QString::number(p.port)},
-            {QStringLiteral("POSTGRES_USER"), p.user},
-            {QStringLiteral("POSTGRES_PASSWORD"), p.password},
-            {QStringLiteral("POSTGRES_DBNAME"), p.dbname}};
-}
 
 std::map<QString, qint64> countsOf(worlds::Counters &counters, const std::map<QString, qint64> &expected)
 {
@@ -49,14 +34,6 @@ std::vector<StoreRow> rowsOf(es::Application &app, qint64 first, qint64 last)
     for (const es::Notification &n : app.recorder().selectNotifications(first, last - first + 1))
         rows.push_back({QStringLiteral("stored_events"), n.originatorVersion, n.topic, n.state});
     return rows;
-}
-
-QString describe(const std::set<std::string> &shapes)
-{
-    QStringList out;
-    for (const std::string &s : shapes)
-        out << QString::fromStdString(s);
-    return out.join(QStringLiteral(" | "));
 }
 
 } // namespace
@@ -85,7 +62,8 @@ private:
         QString error;
         QVERIFY2(db.loadDump(es::test::fixture(QStringLiteral("worlds-counters.postgres.sql")), &error),
                  qPrintable(error));
-        const es::EnvMap env = pythonLikeEnv(db);
+        // Python's system: both applications in one PostgreSQL database.
+        const es::EnvMap env = es::test::postgresVariables(db);
 
         std::map<QString, qint64> expected;
         qint64 total = 0;
@@ -167,7 +145,7 @@ private:
                 QVERIFY2(p != python.end(), qPrintable(QStringLiteral("topic Python never wrote: ") + topic));
                 QVERIFY2(shapes == p->second,
                          qPrintable(QStringLiteral("%1\n  ours:   %2\n  Python: %3")
-                                        .arg(topic, describe(shapes), describe(p->second))));
+                                        .arg(topic, describeShapes(shapes), describeShapes(p->second))));
             }
         }
         runner.stop();

@@ -15,10 +15,6 @@
 
 namespace es::test {
 
-// The variables that point the postgres factory at a scratch database (POSTGRES_* and
-// INFRASTRUCTURE_FACTORY), plus `extra` (which wins).
-QMap<QString, QString> postgresVariables(const ScratchDatabase &db, const QMap<QString, QString> &extra = {});
-
 // InfrastructureFactory::construct() for application `name` on the scratch database.
 std::unique_ptr<InfrastructureFactory> postgresFactory(const QString &name, const ScratchDatabase &db,
                                                        const QMap<QString, QString> &extra = {});
