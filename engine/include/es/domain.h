@@ -577,7 +577,7 @@ std::unique_ptr<A> aggregate_cast(std::unique_ptr<Aggregate> aggregate)
     if (!aggregate)
         return nullptr;
     if (A *a = dynamic_cast<A *>(aggregate.get())) {
-        aggregate.release();
+        static_cast<void>(aggregate.release()); // ownership passes to the result, which holds `a`
         return std::unique_ptr<A>(a);
     }
     detail::throwWrongAggregateType(QString::fromUtf8(A::TOPIC), aggregate->topic());

@@ -152,12 +152,11 @@ Decimal::Decimal(bool negative, std::string digits, int exponent, Kind kind)
 }
 
 Decimal::Decimal(long long value)
-{
-    m_negative = value < 0;
     // Avoid overflow on LLONG_MIN by working with the unsigned magnitude.
-    const unsigned long long magnitude = m_negative ? 0ULL - static_cast<unsigned long long>(value)
-                                                    : static_cast<unsigned long long>(value);
-    m_digits = std::to_string(magnitude);
+    : m_digits(std::to_string(value < 0 ? 0ULL - static_cast<unsigned long long>(value)
+                                        : static_cast<unsigned long long>(value)))
+    , m_negative(value < 0)
+{
 }
 
 Decimal Decimal::finite(bool negative, std::string digits, int exponent)

@@ -126,7 +126,7 @@ void toHex(const QUuid &id, char *out)
     };
     for (int i = 0; i < 8; ++i)
         raw[8 + i] = id.data4[i];
-    for (int i = 0; i < 16; ++i) {
+    for (size_t i = 0; i < 16; ++i) {
         out[2 * i] = HexDigits[raw[i] >> 4];
         out[2 * i + 1] = HexDigits[raw[i] & 0xf];
     }

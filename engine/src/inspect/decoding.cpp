@@ -18,7 +18,7 @@ QString DecodingSettings::readKeyFile(const QString &path)
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         throw ValueError(QStringLiteral("cannot read the key file '%1': %2").arg(path, f.errorString()));
-    const QString key = QString::fromUtf8(f.readAll()).trimmed();
+    QString key = QString::fromUtf8(f.readAll()).trimmed();
     if (key.isEmpty())
         throw ValueError(QStringLiteral("the key file '%1' is empty").arg(path));
     return key;
@@ -72,8 +72,8 @@ QString DecodedRecord::snapshotAggregateTopic() const
 // --- RecordDecoder ------------------------------------------------------------------------------------
 
 RecordDecoder::RecordDecoder(const DecodingSettings &settings, const QString &app)
+    : m_transcoder(settings.transcoder ? settings.transcoder : knownTranscoder())
 {
-    m_transcoder = settings.transcoder ? settings.transcoder : knownTranscoder();
     QString key;
     for (auto it = settings.applicationKeys.constBegin(); it != settings.applicationKeys.constEnd(); ++it) {
         if (it.key().compare(app, Qt::CaseInsensitive) == 0 && !it.value().isEmpty()) {

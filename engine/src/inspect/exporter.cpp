@@ -17,7 +17,7 @@ bool exportable(const DecodedRecord &r)
 // The problem's name, then what the decoder said (unless it says the name already).
 QString errorText(const DecodedRecord &r)
 {
-    const QString status = r.status();
+    QString status = r.status();
     if (r.decoded.error.isEmpty())
         return status;
     if (r.decoded.error.startsWith(status))

@@ -60,9 +60,9 @@ StoredEvent AppData::readEvent(const Row &row, int first) const
 {
     StoredEvent e;
     e.originatorId = db->readId(row[static_cast<size_t>(first)]);
-    e.originatorVersion = row[static_cast<size_t>(first + 1)].toLongLong();
-    e.topic = row[static_cast<size_t>(first + 2)].toString();
-    e.state = row[static_cast<size_t>(first + 3)].toByteArray();
+    e.originatorVersion = row[static_cast<size_t>(first) + 1].toLongLong();
+    e.topic = row[static_cast<size_t>(first) + 2].toString();
+    e.state = row[static_cast<size_t>(first) + 3].toByteArray();
     return e;
 }
 

@@ -15,7 +15,7 @@ namespace {
 QString firstSet(const QProcessEnvironment &env, std::initializer_list<const char *> names)
 {
     for (const char *n : names) {
-        const QString v = env.value(QString::fromLatin1(n));
+        QString v = env.value(QString::fromLatin1(n));
         if (!v.isEmpty())
             return v;
     }

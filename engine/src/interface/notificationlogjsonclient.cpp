@@ -241,7 +241,7 @@ QByteArray NotificationLogJSONClient::get(const QUrl &url) const
     }
 
     const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-    const QByteArray body = reply->readAll();
+    QByteArray body = reply->readAll();
     if (status.isValid() && status.toInt() >= 400)
         throw NotificationLogError(QStringLiteral("notification log at %1 answered HTTP %2: %3")
                                        .arg(url.toDisplayString())

@@ -256,6 +256,9 @@ QUrl NotificationLogJSONService::url() const
     if (!isListening())
         return {};
     QHostAddress host = d->tcp->serverAddress();
+    // Any (dual stack) and AnyIPv4 are different addresses; clang-tidy 14 takes any two enumerators
+    // compared through an overloaded operator== as the same expression.
+    // NOLINTNEXTLINE(misc-redundant-expression)
     if (host == QHostAddress::Any || host == QHostAddress::AnyIPv4)
         host = QHostAddress(QHostAddress::LocalHost);
     else if (host == QHostAddress::AnyIPv6)

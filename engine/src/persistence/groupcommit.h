@@ -99,7 +99,11 @@ public:
         request.tracking = tracking;
         request.waiter = waiter;
         std::unique_lock lock(m_mutex);
+        // `request` leaves m_queue before this function returns (the leader pops what it commits and
+        // marks it done; we wait for that), so the pointer never dangles.
+        // cppcheck-suppress danglingLifetime
         m_queue.push_back(&request);
+        // cppcheck-suppress danglingLifetime
         if (m_leaderWaiting && m_queue.size() >= m_expected) {
             // The leader's wait for this batch is over.
             const std::shared_ptr<CommitWaiter> leader = m_queue.front()->waiter;

@@ -50,8 +50,8 @@ const EventClass *eventClassFor(const QString &topic)
 // --- JSONTranscoder -----------------------------------------------------------------------------------
 
 JSONTranscoder::JSONTranscoder()
+    : m_names{QStringLiteral("uuid_hex"), QStringLiteral("decimal_str"), QStringLiteral("datetime_iso")}
 {
-    m_names = {QStringLiteral("uuid_hex"), QStringLiteral("decimal_str"), QStringLiteral("datetime_iso")};
 }
 
 void JSONTranscoder::registerName(const QString &name)

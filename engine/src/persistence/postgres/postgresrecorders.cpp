@@ -101,15 +101,18 @@ qint64 readMax(PostgresDatastore &store, Connection &c, QSqlQuery &q, const QStr
 
 PostgresRecorder::PostgresRecorder(std::shared_ptr<PostgresDatastore> store, const QString &eventsTable,
                                    bool hasLog, const QString &trackingTable)
-    : m_store(std::move(store)), m_eventsTable(eventsTable), m_trackingTable(trackingTable), m_hasLog(hasLog)
+    : m_store(std::move(store))
+    , m_eventsTable(eventsTable)
+    , m_trackingTable(trackingTable)
+    , m_hasLog(hasLog)
+    , m_whatInsertEvents(QStringLiteral("inserting into %1").arg(eventsTable))
+    , m_whatInsertTracking(QStringLiteral("inserting into %1").arg(trackingTable))
+    , m_whatSelectEvents(QStringLiteral("selecting events from %1").arg(eventsTable))
+    , m_whatSelectNotifications(QStringLiteral("selecting notifications from %1").arg(eventsTable))
+    , m_whatMaxNotificationId(QStringLiteral("selecting the largest notification id of %1").arg(eventsTable))
+    , m_whatMaxTrackingId(QStringLiteral("selecting the largest tracked id in %1").arg(trackingTable))
 {
     const QString &t = m_eventsTable;
-    m_whatInsertEvents = QStringLiteral("inserting into %1").arg(t);
-    m_whatInsertTracking = QStringLiteral("inserting into %1").arg(m_trackingTable);
-    m_whatSelectEvents = QStringLiteral("selecting events from %1").arg(t);
-    m_whatSelectNotifications = QStringLiteral("selecting notifications from %1").arg(t);
-    m_whatMaxNotificationId = QStringLiteral("selecting the largest notification id of %1").arg(t);
-    m_whatMaxTrackingId = QStringLiteral("selecting the largest tracked id in %1").arg(m_trackingTable);
     // Why the EXCLUSIVE lock (Python's comment, in short): notification ids are taken from the
     // sequence when rows are inserted but become visible when their transaction commits. Two
     // writers could take ids 5 and 6 and commit 6 first; a reader tailing the log would read 6, go

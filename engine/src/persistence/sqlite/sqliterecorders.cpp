@@ -50,8 +50,8 @@ public:
         : m_store(std::move(store))
         , m_table(table)
         , m_kind(kind)
+        , m_insertEvent(QStringLiteral("INSERT INTO %1 VALUES (?,?,?,?)").arg(table))
     {
-        m_insertEvent = QStringLiteral("INSERT INTO %1 VALUES (?,?,?,?)").arg(table);
         for (int variant = 0; variant < 16; ++variant) {
             QString sql = QStringLiteral("SELECT * FROM %1 WHERE originator_id=? ").arg(table);
             if (variant & HasGt)
