@@ -271,7 +271,7 @@ void ApplicationsModel::refreshCounts()
             [s = *source](const JobControl &control) {
                 return s.store->counts(s.application, control.cancelFlag(), control.progress());
             },
-            [this, name](es::inspect::ApplicationCounts counts, quint64 gen) {
+            [this, name](const es::inspect::ApplicationCounts &counts, quint64 gen) {
                 if (!m_generation.accept(gen))
                     return;
                 const int row = rowOf(name);
@@ -315,7 +315,7 @@ void ApplicationsModel::checkKeys()
         const QString name = r.info.name;
         m_session->run(
             this, options, [s = *source](const JobControl &) { return es::inspect::checkCipherKey(s); },
-            [this, name](es::inspect::KeyCheck check, quint64 gen) {
+            [this, name](const es::inspect::KeyCheck &check, quint64 gen) {
                 if (!m_keyGeneration.accept(gen))
                     return;
                 const int row = rowOf(name);

@@ -452,7 +452,7 @@ quint64 CatalogueModel::requestTotals(bool byType)
             return es::inspect::AggregateCatalogue(s).totals(prefix, byType, control.cancelFlag(),
                                                              control.progress());
         },
-        [this](es::inspect::CatalogueTotals totals, quint64 generation) {
+        [this](const es::inspect::CatalogueTotals &totals, quint64 generation) {
             if (!m_totalsGeneration.accept(generation))
                 return;
             m_totalsJob = 0;

@@ -12,7 +12,7 @@ QString recordProblem(const es::inspect::DecodedRecord &record)
 {
     if (record.decoded.problem == es::DecodedState::Problem::None)
         return QString();
-    const QString name = es::DecodedState::problemName(record.decoded.problem);
+    QString name = es::DecodedState::problemName(record.decoded.problem);
     const QString &error = record.decoded.error;
     if (error.isEmpty())
         return name;
@@ -51,7 +51,7 @@ QVariant problemForeground(es::DecodedState::Problem problem)
 QString timestampText(const es::Timestamp &t)
 {
     QString iso = t.toIsoString();
-    const int tee = iso.indexOf(QLatin1Char('T'));
+    const qsizetype tee = iso.indexOf(QLatin1Char('T'));
     if (tee > 0)
         iso[tee] = QLatin1Char(' ');
     return iso;
@@ -71,7 +71,7 @@ QString recordTime(const es::inspect::DecodedRecord &record)
 
 QString topicClass(const QString &topic)
 {
-    const int colon = topic.lastIndexOf(QLatin1Char(':'));
+    const qsizetype colon = topic.lastIndexOf(QLatin1Char(':'));
     return colon >= 0 ? topic.mid(colon + 1) : topic;
 }
 

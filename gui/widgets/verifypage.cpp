@@ -110,7 +110,7 @@ VerifyPage::VerifyPage(es::gui::StoreSession *session, QWidget *parent)
         if (!id.isNull())
             emit aggregateRequested(m_application, id);
     });
-    setApplication(QString());
+    VerifyPage::setApplication(QString()); // qualified: no virtual dispatch in a constructor anyway
 }
 
 void VerifyPage::setApplication(const QString &application)

@@ -39,7 +39,7 @@ quint64 AggregateStateLoader::load(const QString &application, const QUuid &id, 
             control.cancelFlag().throwIfCancelled();
             return es::inspect::Rebuilder(s).rebuild(id, version, useSnapshots);
         },
-        [this](es::inspect::RebuiltAggregate aggregate, quint64 gen) {
+        [this](const es::inspect::RebuiltAggregate &aggregate, quint64 gen) {
             if (!m_loadGeneration.accept(gen))
                 return;
             m_loadJob = 0;
@@ -72,7 +72,7 @@ quint64 AggregateStateLoader::checkLatestSnapshot(const QString &application, co
     m_checkJob = m_session->run(
         this, options,
         [s = *source, id](const JobControl &) { return es::inspect::Rebuilder(s).checkLatestSnapshot(id); },
-        [this, id](std::optional<es::inspect::SnapshotComparison> comparison, quint64 gen) {
+        [this, id](const std::optional<es::inspect::SnapshotComparison> &comparison, quint64 gen) {
             if (!m_checkGeneration.accept(gen))
                 return;
             m_checkJob = 0;

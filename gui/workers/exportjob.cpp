@@ -44,7 +44,7 @@ quint64 RecordExport::start(const QString &application, const es::inspect::Expor
             if (options.selection == es::inspect::ExportSelection::Log && !s.info().isRemote)
                 total = s.store->maxNotificationId(s.application);
             qint64 rows = 0;
-            const es::inspect::ExportSummary summary = es::inspect::exportRecords(
+            es::inspect::ExportSummary summary = es::inspect::exportRecords(
                 s, options,
                 [&](const QByteArray &line) {
                     if (file.write(line) != line.size())
@@ -59,7 +59,7 @@ quint64 RecordExport::start(const QString &application, const es::inspect::Expor
                 throw es::ValueError(QStringLiteral("cannot write %1: %2").arg(filePath, file.errorString()));
             return summary;
         },
-        [this, filePath](es::inspect::ExportSummary summary, quint64 generation) {
+        [this, filePath](const es::inspect::ExportSummary &summary, quint64 generation) {
             if (!m_generation.accept(generation))
                 return;
             m_job = 0;

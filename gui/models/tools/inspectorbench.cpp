@@ -106,7 +106,7 @@ int buildStore(const QString &path, qint64 events, int perAggregate)
             recorder->insertEvents(batch);
             batch.clear();
             if ((n + 1) % 1000000 == 0 || n + 1 == events)
-                err() << "built " << (n + 1) << " events in " << timer.elapsed() / 1000.0 << " s" << Qt::endl;
+                err() << "built " << (n + 1) << " events in " << static_cast<double>(timer.elapsed()) / 1000.0 << " s" << Qt::endl;
         }
     }
     return 0;
@@ -185,7 +185,7 @@ int main(int argc, char *argv[])
             err() << "es-inspector-bench: building the store failed" << Qt::endl;
             return 1;
         }
-        buildSeconds = t.elapsed() / 1000.0;
+        buildSeconds = static_cast<double>(t.elapsed()) / 1000.0;
         if (parser.isSet(keepOpt))
             err() << "kept " << store << Qt::endl;
     }
