@@ -433,6 +433,7 @@ void runConcurrent(const Options &o, const QString &backend, int rep, Figures &f
             if (base != o.threads.end() && o.threads[i] != 1) {
                 const size_t b = static_cast<size_t>(base - o.threads.begin());
                 std::vector<double> ratios;
+                ratios.reserve(static_cast<size_t>(o.slices));
                 for (int k = 0; k < o.slices; ++k)
                     ratios.push_back(rates[i][static_cast<size_t>(k)] / rates[b][static_cast<size_t>(k)]);
                 f[key + "_vs_1"] = median(ratios);
@@ -467,6 +468,7 @@ void runFollower(const Options &o, const QString &backend, int /*rep*/, Figures 
         // Ten worlds, a hundred different things happening: counters stay small, so the figure is
         // the processing, not the rebuilding of ever longer counters.
         std::vector<std::unique_ptr<worlds::World>> all;
+        all.reserve(10);
         for (int w = 0; w < 10; ++w)
             all.push_back(worlds::World::create());
         int made = 0;

@@ -157,6 +157,7 @@ QString writeBankAccounts(const Target &target, const Options &o, QRandomGenerat
     }
     bankaccounts::BankAccounts app(env);
     std::vector<QUuid> accounts;
+    accounts.reserve(12 * static_cast<size_t>(o.size));
     for (int i = 0; i < 12 * o.size; ++i)
         accounts.push_back(app.openAccount(QStringLiteral("Holder %1").arg(i), QStringLiteral("holder%1@example.com").arg(i)));
     int refused = 0;
@@ -330,6 +331,7 @@ QString writeWorlds(const Target &target, const Options &o, QRandomGenerator &rn
     const QStringList things{QStringLiteral("dinosaurs"), QStringLiteral("trucks"), QStringLiteral("internet"),
                              QStringLiteral("rain"), QStringLiteral("music")};
     std::vector<QUuid> ids;
+    ids.reserve(5 * static_cast<size_t>(o.size));
     for (int i = 0; i < 5 * o.size; ++i)
         ids.push_back(app.createWorld());
     for (int i = 0; i < 60 * o.size; ++i)
