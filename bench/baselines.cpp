@@ -1,6 +1,7 @@
 #include "baselines.h"
 
 #include <QByteArray>
+#include <QByteArrayList>
 #include <QDir>
 #include <QFile>
 #include <QUuid>
@@ -9,6 +10,7 @@
 #include <array>
 #include <chrono>
 #include <cstring>
+#include <vector>
 #include <libpq-fe.h>
 #include <sqlite3.h>
 
@@ -211,13 +213,7 @@ public:
                            "NULL, topic text, state bytea, notification_id bigserial, PRIMARY KEY (originator_id, "
                            "originator_version)) WITH (autovacuum_enabled=false); CREATE UNIQUE INDEX "
                            "esbench_baseline_events_notification_id_idx ON esbench_baseline_events (notification_id ASC)"),
-                    &m_error, "create")
-            && pgOk(m_conn,
-                    PQprepare(m_conn, "ins",
-                              "INSERT INTO esbench_baseline_events (originator_id, originator_version, topic, state) "
-                              "VALUES ($1, $2, $3, $4) RETURNING notification_id",
-                              4, nullptr),
-                    &m_error, "prepare");
+                    &m_error, "create");
         (void)ok;
     }
 
@@ -243,10 +239,10 @@ public:
             : "BEGIN";
         do {
             if (shape != Shape::Autocommit) {
-                ok = pgOk(m_conn, PQexec(m_conn, begin), &m_error, "begin");
-                for (int i = 0; ok && i < rows; ++i)
-                    ok = insertOne();
-                ok = ok && pgOk(m_conn, PQexec(m_conn, "COMMIT"), &m_error, "commit");
+                // Several rows go in as one multi-row INSERT, one round trip, as the engine sends a
+                // group of saves.
+                ok = pgOk(m_conn, PQexec(m_conn, begin), &m_error, "begin") && insertRows(rows)
+                    && pgOk(m_conn, PQexec(m_conn, "COMMIT"), &m_error, "commit");
             } else {
                 ok = insertOne();
             }
@@ -256,22 +252,47 @@ public:
     }
 
 private:
-    bool insertOne()
+    bool insertOne() { return insertRows(1); }
+
+    // One INSERT of `rows` rows (a statement prepared once per row count).
+    bool insertRows(int rows)
     {
-        unsigned char id[16];
-        randomUuid(id);
-        const QByteArray idText = QUuid::fromRfc4122(QByteArrayView(reinterpret_cast<const char *>(id), 16))
-                                      .toString(QUuid::WithoutBraces)
-                                      .toLatin1();
-        const char *values[4] = {idText.constData(), "1", "bench:Dog.Registered", m_state.constData()};
-        const int lengths[4] = {0, 0, 0, static_cast<int>(m_state.size())};
-        const int formats[4] = {0, 0, 0, 1};
-        return pgOk(m_conn, PQexecPrepared(m_conn, "ins", 4, values, lengths, formats, 1), &m_error, "insert");
+        const QByteArray name = "ins" + QByteArray::number(rows);
+        if (!m_prepared.contains(name)) {
+            QByteArray sql = "INSERT INTO esbench_baseline_events (originator_id, originator_version, topic, state) VALUES ";
+            for (int i = 0; i < rows; ++i)
+                sql += (i ? ", (" : "(") + QByteArray("$%1, $%2, $%3, $%4)")
+                                               .replace("%1", QByteArray::number(4 * i + 1))
+                                               .replace("%2", QByteArray::number(4 * i + 2))
+                                               .replace("%3", QByteArray::number(4 * i + 3))
+                                               .replace("%4", QByteArray::number(4 * i + 4));
+            sql += " RETURNING notification_id";
+            if (!pgOk(m_conn, PQprepare(m_conn, name.constData(), sql.constData(), 4 * rows, nullptr), &m_error, "prepare"))
+                return false;
+            m_prepared.push_back(name);
+        }
+        std::vector<QByteArray> ids(static_cast<size_t>(rows));
+        std::vector<const char *> values;
+        std::vector<int> lengths;
+        std::vector<int> formats;
+        for (size_t i = 0; i < ids.size(); ++i) {
+            unsigned char id[16];
+            randomUuid(id);
+            ids[i] = QUuid::fromRfc4122(QByteArrayView(reinterpret_cast<const char *>(id), 16))
+                         .toString(QUuid::WithoutBraces)
+                         .toLatin1();
+            values.insert(values.end(), {ids[i].constData(), "1", "bench:Dog.Registered", m_state.constData()});
+            lengths.insert(lengths.end(), {0, 0, 0, static_cast<int>(m_state.size())});
+            formats.insert(formats.end(), {0, 0, 0, 1});
+        }
+        return pgOk(m_conn, PQexecPrepared(m_conn, name.constData(), 4 * rows, values.data(), lengths.data(), formats.data(), 1),
+                    &m_error, "insert");
     }
 
     PGconn *m_conn = nullptr;
     QString m_error;
     QByteArray m_state = sampleState();
+    QByteArrayList m_prepared;
 };
 
 } // namespace

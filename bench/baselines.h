@@ -23,8 +23,9 @@ public:
         Locked,      // PostgreSQL: BEGIN with Python's lock statements (SET LOCAL lock_timeout, LOCK
                      // TABLE … IN EXCLUSIVE MODE) in one round trip, as the engine sends them; INSERT; COMMIT
     };
-    // Rows per second for `seconds`, in the given shape, `rows` INSERTs per transaction (the rate a
-    // group commit of that many single-row saves could reach at best on this disk).
+    // Rows per second for `seconds`, in the given shape, `rows` rows per transaction (the rate a
+    // group commit of that many single-row saves could reach at best on this disk): SQLite one
+    // INSERT per row, in process; PostgreSQL one multi-row INSERT, one round trip, as the engine.
     virtual double run(double seconds, Shape shape = Shape::Transaction, int rows = 1) = 0;
 };
 
