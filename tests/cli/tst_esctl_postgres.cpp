@@ -61,13 +61,8 @@ private slots:
         QVERIFY2(m_db->loadDump(es::test::fixture(QStringLiteral("worlds-counters.postgres.sql")), &error),
                  qPrintable(error));
         const auto &p = m_db->params();
-        QUrl u;
-        u.setScheme(QStringLiteral("postgresql"));
-        u.setUserName(p.user);
-        u.setHost(p.host);
-        u.setPort(p.port);
-        u.setPath(QLatin1Char('/') + p.dbname);
-        m_url = u.toString(); // the password comes from PGPASSWORD, as libpq's tools take it
+        m_url = es::test::postgresUrl(
+            p, QString()); // the password comes from PGPASSWORD, as libpq's tools take it
         m_env = clitest::cleanEnvironment();
         m_env.insert(QStringLiteral("PGPASSWORD"), p.password);
     }

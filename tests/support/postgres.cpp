@@ -9,6 +9,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QUrl>
 #include <QUuid>
 
 namespace es::test {
@@ -124,6 +125,18 @@ QProcessEnvironment ScratchDatabase::environment() const
     env.insert(QStringLiteral("POSTGRES_PASSWORD"), m_params.password);
     env.insert(QStringLiteral("POSTGRES_DBNAME"), m_params.dbname);
     return env;
+}
+
+QString postgresUrl(const PostgresParams &p, const QString &password)
+{
+    QUrl u;
+    u.setScheme(QStringLiteral("postgresql"));
+    u.setHost(p.host);
+    u.setPort(p.port);
+    u.setUserName(p.user, QUrl::DecodedMode);
+    u.setPassword(password, QUrl::DecodedMode);
+    u.setPath(QLatin1Char('/') + p.dbname, QUrl::DecodedMode);
+    return u.toString(QUrl::FullyEncoded);
 }
 
 QMap<QString, QString> postgresVariables(const ScratchDatabase &db, const QMap<QString, QString> &extra)

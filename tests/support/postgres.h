@@ -58,6 +58,10 @@ private:
 // INFRASTRUCTURE_FACTORY), plus `extra` (which wins).
 QMap<QString, QString> postgresVariables(const ScratchDatabase &db, const QMap<QString, QString> &extra = {});
 
+// postgresql://user[:password]@host:port/dbname for these parameters (no password when `password`
+// is null), as the inspect API, esctl and the inspector take it.
+QString postgresUrl(const PostgresParams &p, const QString &password);
+
 } // namespace es::test
 
 // In a test function: a PostgreSQL server must be reachable. Outside CI a missing server skips

@@ -25,18 +25,6 @@ using es::test::ScratchDatabase;
 
 namespace {
 
-QString urlOf(const es::test::PostgresParams &p, const QString &password)
-{
-    QUrl u;
-    u.setScheme(QStringLiteral("postgresql"));
-    u.setUserName(p.user);
-    u.setPassword(password);
-    u.setHost(p.host);
-    u.setPort(p.port);
-    u.setPath(QLatin1Char('/') + p.dbname);
-    return u.toString();
-}
-
 QByteArrayList fixtureLines(const QString &name)
 {
     QByteArray text = es::test::readFile(es::test::fixture(name));
@@ -79,7 +67,7 @@ private slots:
         QString error;
         QVERIFY2(m_db->loadDump(es::test::fixture(QStringLiteral("worlds-counters.postgres.sql")), &error),
                  qPrintable(error));
-        m_store = Store::open(urlOf(m_db->params(), m_db->params().password));
+        m_store = Store::open(es::test::postgresUrl(m_db->params(), m_db->params().password));
     }
 
     void cleanupTestCase()
@@ -267,7 +255,7 @@ private slots:
                          "convert_to('{}', 'UTF8') FROM generate_series(0, 399999) AS i"),
                      &error),
                  qPrintable(error));
-        auto store = Store::open(urlOf(m_db->params(), m_db->params().password));
+        auto store = Store::open(es::test::postgresUrl(m_db->params(), m_db->params().password));
         const detail::Database &db = *store->data().app(QStringLiteral("bulk")).db;
         const auto plan = db.execRaw(
             QStringLiteral(
@@ -303,32 +291,34 @@ private slots:
         OpenOptions o;
         o.environment = QProcessEnvironment(); // no PGPASSWORD, no ~/.pgpass
         QString e = errorOf<es::OperationalError>(
-            [&] { Store::open(urlOf(p, QStringLiteral("wrong-password")), o); });
+            [&] { Store::open(es::test::postgresUrl(p, QStringLiteral("wrong-password")), o); });
         QVERIFY2(e.contains(QStringLiteral("authentication failed for user '%1'").arg(p.user)),
                  qPrintable(e));
-        e = errorOf<es::OperationalError>([&] { Store::open(urlOf(p, QString()), o); });
+        e = errorOf<es::OperationalError>([&] { Store::open(es::test::postgresUrl(p, QString()), o); });
         QVERIFY2(e.contains(QStringLiteral("authentication failed"))
                      && e.contains(QStringLiteral("none was given")),
                  qPrintable(e));
         es::test::PostgresParams noServer = p;
         noServer.port = 1;
-        e = errorOf<es::OperationalError>([&] { Store::open(urlOf(noServer, p.password), o); });
+        e = errorOf<es::OperationalError>(
+            [&] { Store::open(es::test::postgresUrl(noServer, p.password), o); });
         QVERIFY2(e.startsWith(QStringLiteral("cannot reach the PostgreSQL server at %1:1").arg(p.host)),
                  qPrintable(e));
         es::test::PostgresParams noDb = p;
         noDb.dbname = QStringLiteral("no_such_database_here");
-        e = errorOf<es::OperationalError>([&] { Store::open(urlOf(noDb, p.password), o); });
+        e = errorOf<es::OperationalError>([&] { Store::open(es::test::postgresUrl(noDb, p.password), o); });
         QVERIFY2(e.contains(QStringLiteral("database 'no_such_database_here' does not exist")),
                  qPrintable(e));
         ScratchDatabase empty(QStringLiteral("es_inspect_empty"));
         QVERIFY(empty.isValid());
-        e = errorOf<es::ProgrammingError>([&] { Store::open(urlOf(empty.params(), p.password), o); });
+        e = errorOf<es::ProgrammingError>(
+            [&] { Store::open(es::test::postgresUrl(empty.params(), p.password), o); });
         QVERIFY2(e.startsWith(QStringLiteral("no event store in postgresql://")), qPrintable(e));
         // The password from the environment, as libpq's PGPASSWORD.
         OpenOptions withEnv;
         withEnv.environment = QProcessEnvironment();
         withEnv.environment.insert(QStringLiteral("PGPASSWORD"), p.password);
-        auto store = Store::open(urlOf(p, QString()), withEnv);
+        auto store = Store::open(es::test::postgresUrl(p, QString()), withEnv);
         QCOMPARE(store->applications().size(), size_t(2));
         QCOMPARE(store->location().passwordSource, QStringLiteral("PGPASSWORD"));
         store->releaseThreadConnections();

@@ -65,15 +65,7 @@ private slots:
         QString error;
         QVERIFY2(m_db->loadDump(es::test::fixture(QStringLiteral("worlds-counters.postgres.sql")), &error),
                  qPrintable(error));
-        const auto &p = m_db->params();
-        QUrl u;
-        u.setScheme(QStringLiteral("postgresql"));
-        u.setUserName(p.user);
-        u.setPassword(p.password);
-        u.setHost(p.host);
-        u.setPort(p.port);
-        u.setPath(QLatin1Char('/') + p.dbname);
-        m_url = u.toString();
+        m_url = es::test::postgresUrl(m_db->params(), m_db->params().password);
     }
 
     void cleanupTestCase() { m_db.reset(); }
@@ -146,17 +138,9 @@ private slots:
 
     void wrongPasswordArrivesAsASignal()
     {
-        const auto &p = m_db->params();
-        QUrl u;
-        u.setScheme(QStringLiteral("postgresql"));
-        u.setUserName(p.user);
-        u.setPassword(QStringLiteral("certainly-not-the-password"));
-        u.setHost(p.host);
-        u.setPort(p.port);
-        u.setPath(QLatin1Char('/') + p.dbname);
         StoreSession session;
         QSignalSpy failed(&session, &StoreSession::openFailed);
-        session.open(u.toString());
+        session.open(es::test::postgresUrl(m_db->params(), QStringLiteral("certainly-not-the-password")));
         QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 20000);
         QVERIFY(!failed.at(0).at(0).toString().isEmpty());
         QVERIFY(!failed.at(0).at(0).toString().contains(QStringLiteral("certainly-not-the-password")));

@@ -29,22 +29,6 @@
 
 using namespace es::test;
 
-namespace {
-
-QString urlOf(const PostgresParams &p, const QString &password)
-{
-    QUrl u;
-    u.setScheme(QStringLiteral("postgresql"));
-    u.setHost(p.host);
-    u.setPort(p.port);
-    u.setUserName(p.user, QUrl::DecodedMode);
-    u.setPassword(password, QUrl::DecodedMode);
-    u.setPath(QLatin1Char('/') + p.dbname, QUrl::DecodedMode);
-    return u.toString(QUrl::FullyEncoded);
-}
-
-} // namespace
-
 class TestInspectorPostgres : public QObject
 {
     Q_OBJECT
@@ -141,7 +125,8 @@ private slots:
         // same URL with another password would show the open tab: another user makes another store.)
         PostgresParams stranger = db.params();
         stranger.user = QStringLiteral("inspector_stranger");
-        StoreTab *denied = openAndWait(window, urlOf(stranger, QStringLiteral("certainly-not-the-password")));
+        StoreTab *denied = openAndWait(
+            window, es::test::postgresUrl(stranger, QStringLiteral("certainly-not-the-password")));
         QCOMPARE(denied->state(), StoreTab::State::Failed);
         QVERIFY2(denied->errorMessage().contains(QLatin1String("authentication"), Qt::CaseInsensitive)
                      || denied->errorMessage().contains(QLatin1String("password"), Qt::CaseInsensitive),
@@ -169,7 +154,8 @@ private slots:
         // The same store as the first tab: shown there, not opened twice.
         QCOMPARE(window.storeCount(), 1);
         QCOMPARE(window.currentStore(), tab);
-        denied = openAndWait(window, urlOf(stranger, QStringLiteral("certainly-not-the-password")));
+        denied = openAndWait(window,
+                             es::test::postgresUrl(stranger, QStringLiteral("certainly-not-the-password")));
         QCOMPARE(denied->state(), StoreTab::State::Failed);
 
         QTcpServer probe;
@@ -180,7 +166,7 @@ private slots:
         nowhere.port = closedPort;
         es::inspect::OpenOptions quick;
         quick.connectTimeoutSeconds = 3;
-        StoreTab *unreachable = openAndWait(window, urlOf(nowhere, nowhere.password), quick);
+        StoreTab *unreachable = openAndWait(window, es::test::postgresUrl(nowhere, nowhere.password), quick);
         QCOMPARE(unreachable->state(), StoreTab::State::Failed);
         QVERIFY(!unreachable->errorMessage().isEmpty());
         QCOMPARE(window.storeCount(), 3);
