@@ -147,7 +147,7 @@ class TestGroupCommit : public QObject
         constexpr int Saves = 40;
         auto r = f.applicationRecorder();
         const QUuid shared = uuid::v4();
-        const unsigned long long groupedBefore = GroupCommit::sharedBatches().load();
+        const unsigned long long groupedBefore = GroupCommit::stats().sharedBatches.load();
 
         std::vector<std::vector<Save>> plans(Savers);
         for (auto &plan : plans) {
@@ -213,7 +213,8 @@ class TestGroupCommit : public QObject
         QCOMPARE(all.size(), committedEvents);
         QVERIFY(committedSaves > Savers * Saves / 2);
         if (durable(backend))
-            QVERIFY2(GroupCommit::sharedBatches().load() > groupedBefore, "concurrent saves were grouped");
+            QVERIFY2(GroupCommit::stats().sharedBatches.load() > groupedBefore,
+                     "concurrent saves were grouped");
     }
 
     // Eight writers of single-event saves and a reader tailing the log: every page the reader gets

@@ -5,10 +5,10 @@ namespace es {
 GroupCommitCounters groupCommitCounters()
 {
     GroupCommitCounters c;
-    c.commits = detail::GroupCommit::batches().load(std::memory_order_relaxed);
-    c.saves = detail::GroupCommit::saves().load(std::memory_order_relaxed);
-    c.writeNanoseconds = detail::GroupCommit::writeNanoseconds().load(std::memory_order_relaxed);
-    c.waitNanoseconds = detail::GroupCommit::waitNanoseconds().load(std::memory_order_relaxed);
+    c.commits = detail::GroupCommit::stats().batches.load(std::memory_order_relaxed);
+    c.saves = detail::GroupCommit::stats().saves.load(std::memory_order_relaxed);
+    c.writeNanoseconds = detail::GroupCommit::stats().writeNanoseconds.load(std::memory_order_relaxed);
+    c.waitNanoseconds = detail::GroupCommit::stats().waitNanoseconds.load(std::memory_order_relaxed);
     return c;
 }
 

@@ -59,34 +59,21 @@ public:
     static constexpr size_t MaxBatchEvents = 10000;
     static constexpr std::chrono::microseconds MaxWait{2000};
 
-    // How many batches of more than one save this process has written (for tests: evidence that
-    // concurrent saves were grouped).
-    static std::atomic<unsigned long long> &sharedBatches()
+    // What this process's group commits have done (es::groupCommitCounters()): batches written,
+    // batches of more than one save (for tests: evidence that concurrent saves were grouped), the
+    // saves they held, the time spent writing them and leaders' waits.
+    struct Stats
     {
-        static std::atomic<unsigned long long> count{0};
-        return count;
-    }
-    // Batches written, the saves they held, the time spent writing them and leaders' waits
-    // (es::groupCommitCounters()).
-    static std::atomic<unsigned long long> &batches()
+        std::atomic<unsigned long long> batches {0};
+        std::atomic<unsigned long long> sharedBatches {0};
+        std::atomic<unsigned long long> saves {0};
+        std::atomic<unsigned long long> writeNanoseconds {0};
+        std::atomic<unsigned long long> waitNanoseconds {0};
+    };
+    static Stats &stats()
     {
-        static std::atomic<unsigned long long> count{0};
-        return count;
-    }
-    static std::atomic<unsigned long long> &saves()
-    {
-        static std::atomic<unsigned long long> count{0};
-        return count;
-    }
-    static std::atomic<unsigned long long> &writeNanoseconds()
-    {
-        static std::atomic<unsigned long long> count{0};
-        return count;
-    }
-    static std::atomic<unsigned long long> &waitNanoseconds()
-    {
-        static std::atomic<unsigned long long> count{0};
-        return count;
+        static Stats s;
+        return s;
     }
 
     // Records events (and tracking) through `write`, in this thread or in a leader's; returns their
@@ -136,7 +123,7 @@ private:
             m_leaderWaiting = true;
             const auto w0 = Clock::now();
             self.waiter->wake.wait_for(lock, wait, [&] { return m_queue.size() >= m_expected; });
-            waitNanoseconds().fetch_add(nanoseconds(Clock::now() - w0), std::memory_order_relaxed);
+            stats().waitNanoseconds.fetch_add(nanoseconds(Clock::now() - w0), std::memory_order_relaxed);
             m_leaderWaiting = false;
         }
         std::vector<CommitRequest *> batch;
@@ -150,9 +137,9 @@ private:
         }
         lock.unlock();
         if (batch.size() > 1)
-            sharedBatches().fetch_add(1, std::memory_order_relaxed);
-        batches().fetch_add(1, std::memory_order_relaxed);
-        saves().fetch_add(batch.size(), std::memory_order_relaxed);
+            stats().sharedBatches.fetch_add(1, std::memory_order_relaxed);
+        stats().batches.fetch_add(1, std::memory_order_relaxed);
+        stats().saves.fetch_add(batch.size(), std::memory_order_relaxed);
         const auto start = Clock::now();
         try {
             write(batch);
@@ -164,7 +151,7 @@ private:
             }
         }
         const auto took = Clock::now() - start;
-        writeNanoseconds().fetch_add(nanoseconds(took), std::memory_order_relaxed);
+        stats().writeNanoseconds.fetch_add(nanoseconds(took), std::memory_order_relaxed);
         std::vector<std::shared_ptr<CommitWaiter>> wake;
         wake.reserve(batch.size());
         lock.lock();
