@@ -355,9 +355,12 @@ private slots:
         std::vector<std::vector<qint64>> batches; // versions of each batch's first events
         std::atomic<int> entered{0};
         bool release = false;
-        const GroupCommit::Writer write = [&](const std::vector<CommitRequest *> &batch) {
+        const GroupCommit::Writer write = [&](GroupCommit::Batch &group) {
             std::unique_lock lock(mutex);
             std::vector<qint64> versions;
+            const std::vector<CommitRequest *> &batch = group.requests();
+            QCOMPARE(&group.requests(), &batch); // gathered once
+            QCOMPARE(&group.leader(), batch.front());
             for (CommitRequest *r : batch) {
                 versions.push_back(r->events->front().originatorVersion);
                 if (r->events->front().topic == QLatin1String("conflict")) {
@@ -431,18 +434,70 @@ private slots:
     {
         GroupCommit queue;
         int calls = 0;
-        const GroupCommit::Writer failing = [&](const std::vector<CommitRequest *> &) {
+        const GroupCommit::Writer failing = [&](GroupCommit::Batch &batch) {
             ++calls;
+            batch.requests();
             throw OperationalError(QStringLiteral("disk I/O error"));
         };
         const std::vector<StoredEvent> events{StoredEvent{uuid::v4(), 1, QStringLiteral("t"), {}}};
         QVERIFY_THROWS_EXCEPTION(OperationalError, queue.submit(events, nullptr, failing));
         QCOMPARE(calls, 1);
-        const GroupCommit::Writer fine = [](const std::vector<CommitRequest *> &batch) {
-            for (CommitRequest *r : batch)
+        const GroupCommit::Writer fine = [](GroupCommit::Batch &batch) {
+            for (CommitRequest *r : batch.requests())
                 r->ids = {7};
         };
         QCOMPARE(queue.submit(events, nullptr, fine), std::vector<qint64>{7});
+    }
+
+    // A writer that fails before asking for its batch (its transaction could not be opened) fails
+    // the leader's save alone: the saves queued behind it are written by the next leader.
+    void aWriteFailingBeforeItsBatchFailsTheLeaderAlone()
+    {
+        constexpr int Queued = 5;
+        GroupCommit queue;
+        std::mutex mutex;
+        std::condition_variable changed;
+        bool release = false;
+        std::atomic<int> calls{0};
+        std::vector<size_t> written; // batch sizes of the writes that got their batch
+        const GroupCommit::Writer write = [&](GroupCommit::Batch &batch) {
+            if (calls++ == 0) { // the first leader: hold until the others are queued, then fail
+                std::unique_lock lock(mutex);
+                changed.wait_for(lock, std::chrono::seconds(10), [&] { return release; });
+                throw OperationalError(QStringLiteral("lock timeout"));
+            }
+            std::lock_guard lock(mutex);
+            written.push_back(batch.requests().size());
+            for (CommitRequest *r : batch.requests())
+                r->ids = {r->events->front().originatorVersion};
+        };
+        std::atomic<int> failed{0}, succeeded{0};
+        auto save = [&](int version) {
+            const std::vector<StoredEvent> events{StoredEvent{uuid::v4(), version, QStringLiteral("t"), {}}};
+            try {
+                if (queue.submit(events, nullptr, write) == std::vector<qint64>{version})
+                    ++succeeded;
+            } catch (const OperationalError &) {
+                ++failed;
+            }
+        };
+        std::vector<std::thread> threads;
+        threads.emplace_back(save, 1);
+        while (calls.load() == 0)
+            std::this_thread::yield();
+        for (int t = 0; t < Queued; ++t)
+            threads.emplace_back(save, t + 2);
+        std::this_thread::sleep_for(std::chrono::milliseconds(200)); // into the queue
+        {
+            std::lock_guard lock(mutex);
+            release = true;
+        }
+        changed.notify_all();
+        for (auto &t : threads)
+            t.join();
+        QCOMPARE(failed.load(), 1);
+        QCOMPARE(succeeded.load(), Queued);
+        QCOMPARE(written, std::vector<size_t>{size_t(Queued)}); // one batch of all that queued
     }
 
     // --- the driver paths ----------------------------------------------------------------------

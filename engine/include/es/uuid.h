@@ -32,6 +32,8 @@ inline QUuid v5url(const QString &name) { return v5(NamespaceUrl, name); }
 QString toHex(const QUuid &id);
 // Writes 32 lower-case hex digits to out[0..31] (no terminator).
 void toHex(const QUuid &id, char *out);
+// Writes the 16 bytes of RFC 4122 (QUuid::toRfc4122() without the allocation) to out[0..15].
+void toRfc4122(const QUuid &id, char *out);
 // "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx", lower case (Python's str(uuid)).
 QString toDashed(const QUuid &id);
 

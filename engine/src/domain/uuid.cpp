@@ -3,6 +3,7 @@
 #include "es/errors.h"
 
 #include <atomic>
+#include <cstring>
 #include <mutex>
 #if defined(Q_OS_LINUX)
 #include <cerrno>
@@ -114,21 +115,28 @@ QUuid v5(const QUuid &ns, const QString &name)
     return QUuid::createUuidV5(ns, name.toUtf8());
 }
 
-void toHex(const QUuid &id, char *out)
+void toRfc4122(const QUuid &id, char *out)
 {
     // From the fields (big-endian, as RFC 4122 lays them out): no allocation, every event stored
-    // in SQLite goes through here.
-    unsigned char raw[16] = {
+    // goes through here.
+    const unsigned char raw[8] = {
         static_cast<unsigned char>(id.data1 >> 24), static_cast<unsigned char>(id.data1 >> 16),
         static_cast<unsigned char>(id.data1 >> 8),  static_cast<unsigned char>(id.data1),
         static_cast<unsigned char>(id.data2 >> 8),  static_cast<unsigned char>(id.data2),
         static_cast<unsigned char>(id.data3 >> 8),  static_cast<unsigned char>(id.data3),
     };
-    for (int i = 0; i < 8; ++i)
-        raw[8 + i] = id.data4[i];
+    std::memcpy(out, raw, 8);
+    std::memcpy(out + 8, id.data4, 8);
+}
+
+void toHex(const QUuid &id, char *out)
+{
+    char raw[16];
+    toRfc4122(id, raw);
     for (size_t i = 0; i < 16; ++i) {
-        out[2 * i] = HexDigits[raw[i] >> 4];
-        out[2 * i + 1] = HexDigits[raw[i] & 0xf];
+        const auto byte = static_cast<unsigned char>(raw[i]);
+        out[2 * i] = HexDigits[byte >> 4];
+        out[2 * i + 1] = HexDigits[byte & 0xf];
     }
 }
 

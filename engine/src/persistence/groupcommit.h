@@ -11,7 +11,9 @@
 // were released when that batch committed and are about to submit again. Without the wait, sixteen
 // writers fall into two alternating batches of eight; with it, one batch of sixteen per fsync. The
 // wait ends as soon as as many requests are queued as the previous batch had writers, and never
-// lasts longer than half the previous write (nor MaxWait): a lone writer never waits.
+// lasts longer than half the previous write (nor MaxWait): a lone writer never waits. The writer
+// opens its transaction (and takes the write lock) before it asks for the batch, so that the wait
+// overlaps that round trip instead of adding to it.
 //
 // Private to the engine. Thread-safe.
 
@@ -51,9 +53,45 @@ struct CommitRequest
 class GroupCommit
 {
 public:
-    // Writes a batch (in submission order) in one transaction. It sets each request's ids, or its
-    // error when only that request failed (a conflict); an exception it throws fails them all.
-    using Writer = std::function<void(const std::vector<CommitRequest *> &batch)>;
+    // What a leader's writer writes: the leader's own save, and from requests() on the saves queued
+    // behind it.
+    class Batch
+    {
+    public:
+        Batch(const Batch &) = delete;
+        Batch &operator=(const Batch &) = delete;
+
+        // The leader's save, known before the batch is gathered (to open the right transaction).
+        const CommitRequest &leader() const { return m_leader; }
+        // The saves to write, in submission order, the leader's first. Gathered at the first call,
+        // after the wait for the previous batch's writers; the same at every later call (a retry).
+        const std::vector<CommitRequest *> &requests()
+        {
+            if (!m_gathered)
+                m_group.gather(*this);
+            return m_requests;
+        }
+
+    private:
+        friend class GroupCommit;
+        Batch(GroupCommit &group, CommitRequest &leader)
+            : m_group(group)
+            , m_leader(leader)
+        {
+        }
+
+        GroupCommit &m_group;
+        CommitRequest &m_leader;
+        std::vector<CommitRequest *> m_requests;
+        bool m_gathered = false;
+        std::chrono::steady_clock::duration m_waited{};
+    };
+
+    // Writes a batch in one transaction: opens it, asks for batch.requests(), writes them in order
+    // and commits. It sets each request's ids, or its error when only that request failed (a
+    // conflict); an exception it throws fails the whole batch, or only the leader's save when it
+    // came before requests() was asked for (the others then wait for the next leader).
+    using Writer = std::function<void(Batch &batch)>;
 
     // The most events a batch takes (a single larger request is still written alone).
     static constexpr size_t MaxBatchEvents = 10000;
@@ -118,58 +156,75 @@ private:
     // `self` is at the front of the queue: write it and the requests queued behind it.
     void lead(CommitRequest &self, std::unique_lock<std::mutex> &lock, const Writer &write)
     {
-        if (m_expected > 1 && m_queue.size() < m_expected) {
-            const auto wait = std::min<Clock::duration>(m_lastWrite / 2, MaxWait);
-            m_leaderWaiting = true;
-            const auto w0 = Clock::now();
-            self.waiter->wake.wait_for(lock, wait, [&] { return m_queue.size() >= m_expected; });
-            stats().waitNanoseconds.fetch_add(nanoseconds(Clock::now() - w0), std::memory_order_relaxed);
-            m_leaderWaiting = false;
-        }
-        std::vector<CommitRequest *> batch;
-        size_t events = 0;
-        for (CommitRequest *r : m_queue) {
-            const size_t n = r->events->size();
-            if (!batch.empty() && events + n > MaxBatchEvents)
-                break;
-            batch.push_back(r);
-            events += n;
-        }
         lock.unlock();
-        if (batch.size() > 1)
-            stats().sharedBatches.fetch_add(1, std::memory_order_relaxed);
-        stats().batches.fetch_add(1, std::memory_order_relaxed);
-        stats().saves.fetch_add(batch.size(), std::memory_order_relaxed);
+        Batch batch(*this, self);
         const auto start = Clock::now();
+        std::exception_ptr error;
         try {
             write(batch);
         } catch (...) {
-            const std::exception_ptr error = std::current_exception();
-            for (CommitRequest *r : batch) {
+            error = std::current_exception();
+        }
+        if (!batch.m_gathered) { // failed before asking: the leader's save alone
+            batch.m_requests = {&self};
+            batch.m_gathered = true;
+        }
+        if (error) {
+            for (CommitRequest *r : batch.m_requests) {
                 r->ids.clear();
                 r->error = error;
             }
         }
-        const auto took = Clock::now() - start;
+        const auto took = Clock::now() - start - batch.m_waited;
+        const std::vector<CommitRequest *> &written = batch.m_requests;
+        if (written.size() > 1)
+            stats().sharedBatches.fetch_add(1, std::memory_order_relaxed);
+        stats().batches.fetch_add(1, std::memory_order_relaxed);
+        stats().saves.fetch_add(written.size(), std::memory_order_relaxed);
         stats().writeNanoseconds.fetch_add(nanoseconds(took), std::memory_order_relaxed);
         std::vector<std::shared_ptr<CommitWaiter>> wake;
-        wake.reserve(batch.size());
+        wake.reserve(written.size());
         lock.lock();
         m_lastWrite = took;
-        for (CommitRequest *r : batch) {
+        for (CommitRequest *r : written) {
             m_queue.pop_front(); // the batch is the front of the queue, in order
             r->done = true;
             if (r != &self)
                 wake.push_back(r->waiter);
         }
         // How many writers the next batch should wait for: this batch's, and any queued meanwhile.
-        m_expected = batch.size() + m_queue.size();
+        m_expected = written.size() + m_queue.size();
         if (!m_queue.empty())
             wake.push_back(m_queue.front()->waiter); // the next leader
         lock.unlock();
         for (const auto &w : wake)
             w->wake.notify_one();
         lock.lock();
+    }
+
+    // Batch::requests(): waits (briefly) for the previous batch's writers, then takes the front of
+    // the queue, up to MaxBatchEvents events.
+    void gather(Batch &batch)
+    {
+        std::unique_lock lock(m_mutex);
+        if (m_expected > 1 && m_queue.size() < m_expected) {
+            const auto wait = std::min<Clock::duration>(m_lastWrite / 2, MaxWait);
+            m_leaderWaiting = true;
+            const auto w0 = Clock::now();
+            batch.m_leader.waiter->wake.wait_for(lock, wait, [&] { return m_queue.size() >= m_expected; });
+            batch.m_waited = Clock::now() - w0;
+            stats().waitNanoseconds.fetch_add(nanoseconds(batch.m_waited), std::memory_order_relaxed);
+            m_leaderWaiting = false;
+        }
+        size_t events = 0;
+        for (CommitRequest *r : m_queue) {
+            const size_t n = r->events->size();
+            if (!batch.m_requests.empty() && events + n > MaxBatchEvents)
+                break;
+            batch.m_requests.push_back(r);
+            events += n;
+        }
+        batch.m_gathered = true;
     }
 
     std::mutex m_mutex;

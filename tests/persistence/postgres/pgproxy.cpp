@@ -1,5 +1,6 @@
 #include "pgproxy.h"
 
+#include <QHash>
 #include <QHostAddress>
 #include <QMutexLocker>
 #include <QPointer>
@@ -57,6 +58,8 @@ private:
         bool typed = false; // past the startup packet: messages have a type byte
         bool frozen = false; // cut: nothing more goes either way
         bool closed = false;
+        QHash<QByteArray, QString> statements; // extended protocol: name → SQL (Parse)
+        int freezeAtSyncMs = -1; // cut after the server got an extended query: at its Sync
     };
     using PipePtr = std::shared_ptr<Pipe>;
 
@@ -137,8 +140,31 @@ private:
                 return;
             const QByteArray message = b.left(1 + length);
             p->parse.remove(0, 1 + length);
-            if (message.at(0) == 'Q') {
-                const QString text = QString::fromUtf8(message.mid(5, length - 5)); // without the NUL
+            const char type = message.at(0);
+            if (type == 'P') { // Parse: statement name, SQL
+                const qsizetype nameEnd = message.indexOf('\0', 5);
+                const qsizetype sqlEnd = message.indexOf('\0', nameEnd + 1);
+                p->statements.insert(message.mid(5, nameEnd - 5),
+                                     QString::fromUtf8(message.mid(nameEnd + 1, sqlEnd - nameEnd - 1)));
+            }
+            if (type == 'S' && p->freezeAtSyncMs >= 0) { // the extended query that was cut is complete
+                toServer(p, message);
+                p->frozen = true;
+                QTimer::singleShot(p->freezeAtSyncMs, this, [this, p] { close(p); });
+                return;
+            }
+            if (type == 'Q' || type == 'B') {
+                // A simple query's text; for Bind (the extended protocol: libpq's PQexecPrepared),
+                // "EXECUTE <statement>: <its SQL>", as QPSQL's prepared statements read ("EXECUTE
+                // qpsqlpstmt_1 (values)").
+                QString text;
+                if (type == 'Q') {
+                    text = QString::fromUtf8(message.mid(5, length - 5)); // without the NUL
+                } else {
+                    const qsizetype portalEnd = message.indexOf('\0', 5);
+                    const QByteArray name = message.mid(portalEnd + 1, message.indexOf('\0', portalEnd + 1) - portalEnd - 1);
+                    text = QStringLiteral("EXECUTE %1: %2").arg(QString::fromUtf8(name), p->statements.value(name));
+                }
                 bool cut = false;
                 PgProxy::Cut how = PgProxy::Cut::DropQuery;
                 int delay = 0;
@@ -154,6 +180,11 @@ private:
                     }
                 }
                 if (cut) {
+                    if (how == PgProxy::Cut::AfterServerGotIt && type == 'B') {
+                        toServer(p, message);
+                        p->freezeAtSyncMs = delay; // Execute and Sync follow
+                        continue;
+                    }
                     if (how == PgProxy::Cut::AfterServerGotIt) {
                         toServer(p, message);
                         p->frozen = true;

@@ -2,9 +2,10 @@
 // A TCP proxy between a client and the test's PostgreSQL server that loses connections on cue, to
 // test what a recorder does when its connection goes at the worst moment. It reads the frontend
 // protocol from the client (QPSQL sends every statement as a simple Query message, prepared ones as
-// "EXECUTE name (values)"), records the query texts, and can cut a connection when a query starts
-// with a given text: before the server gets it, or after the server got it but before its answer
-// reaches the client (a COMMIT whose answer is lost).
+// "EXECUTE name (values)"; the recorders' native path binds prepared statements, recorded as
+// "EXECUTE name: SQL"), records the query texts, and can cut a connection when a query starts with a
+// given text: before the server gets it, or after the server got it but before its answer reaches
+// the client (a COMMIT whose answer is lost).
 //
 // The proxy runs in a thread of its own, so that the test's thread may block in a recorder.
 // Thread-safe.

@@ -239,65 +239,134 @@ std::vector<qint64> PostgresRecorder::insertEvents(const std::vector<StoredEvent
     if (events.empty() && !tracking)
         return {};
     // Concurrent saves share a transaction (and its fsync): groupcommit.h.
-    return m_groupCommit.submit(events, tracking,
-                                [this](const std::vector<CommitRequest *> &batch) { writeBatch(batch); });
+    return m_groupCommit.submit(events, tracking, [this](GroupCommit::Batch &batch) { writeBatch(batch); });
 }
 
-// The values of one row as the driver takes them, made once for every attempt.
-struct PostgresRecorder::Row
+QByteArray PostgresRecorder::nativeInsertStatement(size_t rows)
 {
-    const StoredEvent *event;
-    QVariant originatorId, originatorVersion, topic, state;
-};
+    std::lock_guard lock(m_nativeInsertMutex);
+    if (m_nativeInsert.size() < rows)
+        m_nativeInsert.resize(rows);
+    QByteArray &sql = m_nativeInsert[rows - 1];
+    if (sql.isEmpty())
+        sql = numbered(insertStatement(static_cast<int>(rows)));
+    return sql;
+}
 
-// Inserts rows [from, to) with as few INSERTs as MaxRowsPerInsert allows, sets their notification
-// ids (ids[i] for rows[i]) and the transaction's id.
-void PostgresRecorder::insertRows(Connection &c, const std::vector<Row> &rows, size_t from, size_t to,
-                                  std::vector<qint64> &ids, qint64 &txid)
+void PostgresRecorder::insertRows(Connection &c, const Rows &rows, size_t from, size_t to, std::vector<qint64> &ids,
+                                  qint64 &txid)
 {
+    PostgresDatastore::Native *native = PostgresDatastore::native(c);
     for (size_t done = from; done < to;) {
         const size_t n = std::min(MaxRowsPerInsert, to - done);
-        QSqlQuery &q = m_store->statement(c, n == 1 ? m_insertEvent : insertStatement(static_cast<int>(n)));
-        for (size_t i = 0; i < n; ++i) {
-            const Row &row = rows[done + i];
-            const int p = static_cast<int>(4 * i);
-            q.bindValue(p, row.originatorId);
-            q.bindValue(p + 1, row.originatorVersion);
-            q.bindValue(p + 2, row.topic);
-            q.bindValue(p + 3, row.state);
-        }
-        m_store->exec(c, q, m_whatInsertEvents);
-        size_t returned = 0;
-        while (q.next()) {
-            if (m_hasLog) {
-                // Rows come back in the order of VALUES; should they not, the key tells.
-                size_t at = done + returned;
-                const QString id = q.value(1).toString();
-                const qint64 version = q.value(2).toLongLong();
-                if (at >= done + n || rows[at].originatorId.toString() != id
-                    || rows[at].event->originatorVersion != version) {
-                    for (at = done; at < done + n; ++at)
-                        if (rows[at].event->originatorVersion == version && rows[at].originatorId.toString() == id)
-                            break;
-                }
-                if (at == done + n)
-                    throw InternalError(QStringLiteral("PostgreSQL: inserting into %1 returned an unknown row %2 v%3")
-                                            .arg(m_eventsTable, id)
-                                            .arg(version));
-                ids[at] = q.value(0).toLongLong();
-                txid = q.value(3).toLongLong();
-            } else {
-                txid = q.value(0).toLongLong();
-            }
-            ++returned;
-        }
-        q.finish();
-        if (returned != n)
-            throw InternalError(QStringLiteral("PostgreSQL: inserting %1 rows into %2 returned %3")
-                                    .arg(n)
-                                    .arg(m_eventsTable)
-                                    .arg(returned));
+        if (native)
+            insertNative(*native, rows, done, n, ids, txid);
+        else
+            insertQt(c, rows, done, n, ids, txid);
         done += n;
+    }
+}
+
+size_t PostgresRecorder::returnedRow(const Rows &rows, size_t from, size_t n, size_t returned, const QUuid &id,
+                                     qint64 version) const
+{
+    // Rows come back in the order of VALUES; should they not, the key tells.
+    size_t at = from + returned;
+    if (at < from + n && rows[at]->originatorId == id && rows[at]->originatorVersion == version)
+        return at;
+    for (at = from; at < from + n; ++at)
+        if (rows[at]->originatorVersion == version && rows[at]->originatorId == id)
+            return at;
+    throw InternalError(QStringLiteral("PostgreSQL: inserting into %1 returned an unknown row %2 v%3")
+                            .arg(m_eventsTable, uuid::toDashed(id))
+                            .arg(version));
+}
+
+void PostgresRecorder::insertQt(Connection &c, const Rows &rows, size_t from, size_t n, std::vector<qint64> &ids,
+                                qint64 &txid)
+{
+    QSqlQuery &q = m_store->statement(c, n == 1 ? m_insertEvent : insertStatement(static_cast<int>(n)));
+    for (size_t i = 0; i < n; ++i) {
+        const StoredEvent &e = *rows[from + i];
+        const int p = static_cast<int>(4 * i);
+        q.bindValue(p, uuid::toDashed(e.originatorId));
+        q.bindValue(p + 1, static_cast<qlonglong>(e.originatorVersion));
+        q.bindValue(p + 2, e.topic);
+        q.bindValue(p + 3, e.state);
+    }
+    m_store->exec(c, q, m_whatInsertEvents);
+    size_t returned = 0;
+    while (q.next()) {
+        if (m_hasLog) {
+            ids[returnedRow(rows, from, n, returned, readUuid(q, 1), q.value(2).toLongLong())] = q.value(0).toLongLong();
+            txid = q.value(3).toLongLong();
+        } else {
+            txid = q.value(0).toLongLong();
+        }
+        ++returned;
+    }
+    q.finish();
+    if (returned != n)
+        throw InternalError(QStringLiteral("PostgreSQL: inserting %1 rows into %2 returned %3")
+                                .arg(n)
+                                .arg(m_eventsTable)
+                                .arg(returned));
+}
+
+void PostgresRecorder::insertNative(PostgresDatastore::Native &native, const Rows &rows, size_t from, size_t n,
+                                    std::vector<qint64> &ids, qint64 &txid)
+{
+    // Binary parameters: the uuid's 16 bytes, the version's 8, the topic's UTF-8 and the state as it
+    // is, instead of text that the server parses back (bytea as hex): a 16-save group's INSERT
+    // takes ~280 µs instead of ~450 in es-bench.
+    struct Key
+    {
+        char id[16];
+        Int8Param version;
+        QByteArray topic; // shares topicToUtf8()'s bytes, which the next row's topic may replace
+    };
+    std::vector<Key> keys;
+    keys.reserve(n);
+    std::vector<const char *> values(4 * n);
+    std::vector<int> lengths(4 * n);
+    const std::vector<int> formats(4 * n, 1);
+    for (size_t i = 0; i < n; ++i) {
+        const StoredEvent &e = *rows[from + i];
+        Key &key = keys.emplace_back(Key{{}, Int8Param(e.originatorVersion), topicToUtf8(e.topic)});
+        uuid::toRfc4122(e.originatorId, key.id);
+        const QByteArray &topic = key.topic;
+        const size_t p = 4 * i;
+        values[p] = key.id;
+        lengths[p] = 16;
+        values[p + 1] = key.version.bytes;
+        lengths[p + 1] = 8;
+        values[p + 2] = topic.constData();
+        lengths[p + 2] = static_cast<int>(topic.size());
+        // Empty but not NULL: a null pointer would be NULL.
+        values[p + 3] = e.state.isEmpty() ? "" : e.state.constData();
+        lengths[p + 3] = static_cast<int>(e.state.size());
+    }
+    const auto r = native.query(nativeInsertStatement(n), static_cast<int>(4 * n), values.data(), lengths.data(),
+                                formats.data(), m_whatInsertEvents);
+    const pg_result *result = r.get();
+    const int returned = PQntuples(result);
+    if (returned != static_cast<int>(n))
+        throw InternalError(QStringLiteral("PostgreSQL: inserting %1 rows into %2 returned %3")
+                                .arg(n)
+                                .arg(m_eventsTable)
+                                .arg(returned));
+    for (int row = 0; row < returned; ++row) {
+        if (m_hasLog) {
+            if (PQgetlength(result, row, 1) != 16)
+                throw InternalError(QStringLiteral("PostgreSQL: inserting into %1 returned a malformed uuid").arg(m_eventsTable));
+            const QUuid id = QUuid::fromRfc4122(QByteArrayView(PQgetvalue(result, row, 1), 16));
+            const qint64 version = qFromBigEndian<qint64>(PQgetvalue(result, row, 2));
+            ids[returnedRow(rows, from, n, static_cast<size_t>(row), id, version)]
+                = qFromBigEndian<qint64>(PQgetvalue(result, row, 0));
+            txid = qFromBigEndian<qint64>(PQgetvalue(result, row, 3));
+        } else {
+            txid = qFromBigEndian<qint64>(PQgetvalue(result, row, 0));
+        }
     }
 }
 
@@ -312,17 +381,24 @@ void PostgresRecorder::insertTracking(Connection &c, const Tracking &tracking, q
     q.finish();
 }
 
-void PostgresRecorder::writeBatch(const std::vector<CommitRequest *> &batch)
+void PostgresRecorder::writeBatch(GroupCommit::Batch &group)
 {
-    std::vector<Row> rows;
+    // The batch is asked for once the transaction is open (and the table locked): the group's wait
+    // for more saves overlaps that round trip. Its rows are made once, for every attempt.
+    const std::vector<CommitRequest *> *requests = nullptr;
+    Rows rows;
     std::vector<size_t> firstRow; // of each request, and one past the last
-    for (const CommitRequest *r : batch) {
+    auto gather = [&] {
+        if (requests)
+            return;
+        requests = &group.requests();
+        for (const CommitRequest *r : *requests) {
+            firstRow.push_back(rows.size());
+            for (const StoredEvent &e : *r->events)
+                rows.push_back(&e);
+        }
         firstRow.push_back(rows.size());
-        for (const StoredEvent &e : *r->events)
-            rows.push_back({&e, QVariant(uuid::toDashed(e.originatorId)),
-                            QVariant(static_cast<qlonglong>(e.originatorVersion)), QVariant(e.topic), QVariant(e.state)});
-    }
-    firstRow.push_back(rows.size());
+    };
 
     // What one attempt decided, given to the requests once its transaction has committed.
     struct Outcome
@@ -342,7 +418,14 @@ void PostgresRecorder::writeBatch(const std::vector<CommitRequest *> &batch)
     };
     auto attempt = [&](Connection &conn, bool withSavepoints) {
         qint64 txid = 0;
-        PostgresDatastore::Transaction tx(*m_store, conn, (m_hasLog && !rows.empty()) ? m_lockPrologue : QString());
+        // The lock is taken with BEGIN when the leader's save has events (so, the batch too); a
+        // batch led by a tracking-only save takes it once it is known to have events.
+        const bool lockFirst = m_hasLog && !group.leader().events->empty();
+        PostgresDatastore::Transaction tx(*m_store, conn, lockFirst ? m_lockPrologue : QString());
+        gather();
+        const std::vector<CommitRequest *> &batch = *requests;
+        if (m_hasLog && !lockFirst && !rows.empty())
+            m_store->execScript(conn, m_lockPrologue, QStringLiteral("locking %1").arg(m_eventsTable));
         Outcome outcome;
         outcome.ids.assign(m_hasLog ? rows.size() : 0, 0);
         outcome.errors.resize(batch.size());
@@ -379,6 +462,7 @@ void PostgresRecorder::writeBatch(const std::vector<CommitRequest *> &batch)
     };
 
     auto deliver = [&](const Outcome &outcome) {
+        const std::vector<CommitRequest *> &batch = *requests;
         for (size_t k = 0; k < batch.size(); ++k) {
             CommitRequest *r = batch[k];
             r->error = outcome.errors[k];
@@ -412,7 +496,7 @@ void PostgresRecorder::writeBatch(const std::vector<CommitRequest *> &batch)
                 return true;
             } catch (const IntegrityError &) {
                 // A conflict in a batch of several saves: once more, each save on its own.
-                if (batch.size() == 1 || savepoints)
+                if (requests->size() == 1 || savepoints)
                     throw;
                 savepoints = true;
             }

@@ -13,6 +13,8 @@
 
 #include <array>
 #include <memory>
+#include <mutex>
+#include <vector>
 
 namespace es::detail {
 
@@ -47,12 +49,24 @@ public:
     static constexpr size_t MaxRowsPerInsert = 100;
 
 private:
-    struct Row;
+    using Rows = std::vector<const StoredEvent *>;
     QString insertStatement(int rows) const;
+    // The same with $n parameters, for the native path; made once per size.
+    QByteArray nativeInsertStatement(size_t rows);
     // Group commit's writer: a batch of saves in one transaction (see insertEvents()).
-    void writeBatch(const std::vector<CommitRequest *> &batch);
-    void insertRows(PostgresDatastore::Connection &c, const std::vector<Row> &rows, size_t from, size_t to,
+    void writeBatch(GroupCommit::Batch &batch);
+    // Inserts rows [from, to) with as few INSERTs as MaxRowsPerInsert allows, sets their notification
+    // ids (ids[i] for rows[i]) and the transaction's id.
+    void insertRows(PostgresDatastore::Connection &c, const Rows &rows, size_t from, size_t to,
                     std::vector<qint64> &ids, qint64 &txid);
+    // One INSERT of rows [from, from + n): through QPSQL (text), or natively (binary parameters).
+    void insertQt(PostgresDatastore::Connection &c, const Rows &rows, size_t from, size_t n,
+                  std::vector<qint64> &ids, qint64 &txid);
+    void insertNative(PostgresDatastore::Native &native, const Rows &rows, size_t from, size_t n,
+                      std::vector<qint64> &ids, qint64 &txid);
+    // Which of rows [from, from + n) the INSERT returned as (id, version).
+    size_t returnedRow(const Rows &rows, size_t from, size_t n, size_t returned, const QUuid &id,
+                       qint64 version) const;
     void insertTracking(PostgresDatastore::Connection &c, const Tracking &tracking, qint64 &txid);
 
     GroupCommit m_groupCommit;
@@ -75,6 +89,8 @@ private:
     std::array<QByteArray, 16> m_nativeSelectEvents;
     QByteArray m_nativeSelectNotifications;
     QByteArray m_nativeSelectNotificationsOfTopics;
+    std::mutex m_nativeInsertMutex;
+    std::vector<QByteArray> m_nativeInsert; // by number of rows - 1
     // What each statement does, for error messages (made once: not on the hot path).
     QString m_whatInsertEvents, m_whatInsertTracking, m_whatSelectEvents, m_whatSelectNotifications,
         m_whatMaxNotificationId, m_whatMaxTrackingId;

@@ -101,16 +101,17 @@ public:
             throw ProgrammingError(QStringLiteral("the SQLite recorder of %1 does not record tracking").arg(m_table));
         if (events.empty() && !tracking)
             return {};
-        return m_groupCommit.submit(events, tracking, [this](const std::vector<CommitRequest *> &batch) { write(batch); });
+        return m_groupCommit.submit(events, tracking, [this](GroupCommit::Batch &batch) { write(batch); });
     }
 
     // Group commit's writer: the batch in one write transaction (one fsync). Alone, a save is the
     // transaction; in company each save that runs more than one statement has a savepoint, so that
     // its IntegrityError undoes it alone (a single INSERT that fails undoes itself: SQLite rolls
     // back the failing statement, not the transaction) and the others commit.
-    void write(const std::vector<CommitRequest *> &batch)
+    void write(GroupCommit::Batch &requests)
     {
         SqliteDatastore::WriteTransaction txn(*m_store);
+        const std::vector<CommitRequest *> &batch = requests.requests();
         auto &c = txn.connection();
         SqliteDatastore::Native *native = SqliteDatastore::native(c);
         const bool shared = batch.size() > 1;
