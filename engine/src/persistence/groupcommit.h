@@ -48,6 +48,9 @@ struct CommitRequest
     std::exception_ptr error;    // set by the writer when this request alone failed
     bool done = false;
     std::shared_ptr<CommitWaiter> waiter;
+    // Set by the leader on the first save of its batch that it wakes: the others to wake, which
+    // that save's thread does, so that the leader goes on to its next save at once.
+    std::vector<std::shared_ptr<CommitWaiter>> wakeOthers;
 };
 
 class GroupCommit
@@ -138,8 +141,14 @@ public:
         }
         while (!request.done && m_queue.front() != &request)
             waiter->wake.wait(lock);
-        if (!request.done)
+        if (!request.done) {
             lead(request, lock, write);
+        } else if (!request.wakeOthers.empty()) {
+            const std::vector<std::shared_ptr<CommitWaiter>> others = std::move(request.wakeOthers);
+            lock.unlock();
+            for (const auto &w : others)
+                w->wake.notify_one();
+        }
         if (request.error)
             std::rethrow_exception(request.error);
         return std::move(request.ids);
@@ -182,20 +191,29 @@ private:
         stats().batches.fetch_add(1, std::memory_order_relaxed);
         stats().saves.fetch_add(written.size(), std::memory_order_relaxed);
         stats().writeNanoseconds.fetch_add(nanoseconds(took), std::memory_order_relaxed);
+        // The leader wakes the next leader (if saves are queued already) and the first of its
+        // batch's others, who wakes the rest.
         std::vector<std::shared_ptr<CommitWaiter>> wake;
-        wake.reserve(written.size());
+        CommitRequest *first = nullptr;
         lock.lock();
         m_lastWrite = took;
         for (CommitRequest *r : written) {
             m_queue.pop_front(); // the batch is the front of the queue, in order
-            r->done = true;
-            if (r != &self)
-                wake.push_back(r->waiter);
+            if (r == &self) {
+            } else if (!first) {
+                first = r;
+            } else {
+                first->wakeOthers.push_back(r->waiter);
+            }
         }
-        // How many writers the next batch should wait for: this batch's, and any queued meanwhile.
-        m_expected = written.size() + m_queue.size();
         if (!m_queue.empty())
             wake.push_back(m_queue.front()->waiter); // the next leader
+        if (first)
+            wake.push_back(first->waiter);
+        for (CommitRequest *r : written)
+            r->done = true;
+        // How many writers the next batch should wait for: this batch's, and any queued meanwhile.
+        m_expected = written.size() + m_queue.size();
         lock.unlock();
         for (const auto &w : wake)
             w->wake.notify_one();
