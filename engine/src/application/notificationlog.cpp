@@ -3,6 +3,7 @@
 #include "es/errors.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace es {
 
@@ -40,15 +41,18 @@ Section LocalNotificationLog::section(const QString &sectionId)
 {
     // As 9.1.6's LocalNotificationLog.__getitem__: start at max(1, first), clamp the limit to the
     // section size, and describe what was actually returned.
+    // Section ids come from clients of the remote log: every 64-bit pair is taken without overflow
+    // (start >= 1, so last - start cannot overflow once last >= start).
     const auto [first, last] = parseSectionId(sectionId);
     const qint64 start = std::max<qint64>(1, first);
-    const qint64 limit = std::min<qint64>(std::max<qint64>(0, last - start + 1), m_sectionSize);
+    const qint64 limit = last < start ? 0 : std::min<qint64>(last - start, m_sectionSize - 1) + 1;
     Section s;
     s.items = select(start, limit);
     if (!s.items.empty()) {
         const qint64 lastId = s.items.back().id;
         s.id = formatSectionId(s.items.front().id, lastId);
-        if (static_cast<qint64>(s.items.size()) == limit)
+        // No next section after the largest id there can be.
+        if (static_cast<qint64>(s.items.size()) == limit && lastId <= std::numeric_limits<qint64>::max() - limit)
             s.nextId = formatSectionId(lastId + 1, lastId + limit);
     }
     return s;

@@ -6,6 +6,8 @@
 
 #include <QtTest>
 
+#include <limits>
+
 namespace {
 
 class FixedLog final : public es::ApplicationRecorder
@@ -87,6 +89,29 @@ private slots:
         QVERIFY(s.items.empty());
         QVERIFY(!s.id && !s.nextId);
         s = log.section(QStringLiteral("5,4")); // last before first: nothing asked for
+        QVERIFY(s.items.empty());
+    }
+
+    // Section ids at the ends of the 64-bit range (a remote log's clients send any): no overflow
+    // (the sanitizer presets would stop here), and the answers of the clamped arithmetic.
+    void extremeSectionIds()
+    {
+        constexpr qint64 Max = std::numeric_limits<qint64>::max();
+        constexpr qint64 Min = std::numeric_limits<qint64>::min();
+        es::LocalNotificationLog log(std::make_shared<FixedLog>(std::vector<qint64>{1, 2, 3, Max - 1, Max}), 2);
+        es::Section s = log.section(QStringLiteral("1,%1").arg(Min));
+        QVERIFY(s.items.empty() && !s.id && !s.nextId);
+        s = log.section(QStringLiteral("%1,%2").arg(Min).arg(Max));
+        QCOMPARE(ids(s.items), (std::vector<qint64>{1, 2}));
+        QCOMPARE(*s.nextId, QStringLiteral("3,4"));
+        s = log.section(QStringLiteral("%1,%2").arg(Max - 1).arg(Max));
+        QCOMPARE(ids(s.items), (std::vector<qint64>{Max - 1, Max}));
+        QCOMPARE(*s.id, QStringLiteral("%1,%2").arg(Max - 1).arg(Max));
+        QVERIFY(!s.nextId); // nothing can come after the largest id
+        s = log.section(QStringLiteral("%1,%1").arg(Max));
+        QCOMPARE(ids(s.items), (std::vector<qint64>{Max}));
+        QVERIFY(!s.nextId);
+        s = log.section(QStringLiteral("%1,%2").arg(Max).arg(Min));
         QVERIFY(s.items.empty());
     }
 
