@@ -115,6 +115,34 @@ QString runSavers(ApplicationRecorder &r, std::vector<std::vector<Save>> &plans)
     return errors.join(QLatin1Char('\n'));
 }
 
+// Holds a first write until the test opens it, once the other saves have queued behind it.
+class Gate
+{
+public:
+    void wait()
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait_for(lock, std::chrono::seconds(10), [&] { return m_open; });
+    }
+    // Gives the threads time to queue behind the held write, opens, and joins them.
+    void openWhenQueued(std::vector<std::thread> &threads)
+    {
+        std::this_thread::sleep_for(std::chrono::milliseconds(200)); // into the queue
+        {
+            std::lock_guard lock(m_mutex);
+            m_open = true;
+        }
+        m_changed.notify_all();
+        for (auto &t : threads)
+            t.join();
+    }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    bool m_open = false;
+};
+
 using test::describe;
 
 } // namespace
@@ -351,16 +379,16 @@ private slots:
         constexpr int Savers = 12;
         GroupCommit queue;
         std::mutex mutex;
-        std::condition_variable changed;
+        Gate gate;
         std::vector<std::vector<qint64>> batches; // versions of each batch's first events
         std::atomic<int> entered{0};
-        bool release = false;
+        bool gatheredOnce = true, leaderFirst = true;
         const GroupCommit::Writer write = [&](GroupCommit::Batch &group) {
             std::unique_lock lock(mutex);
             std::vector<qint64> versions;
             const std::vector<CommitRequest *> &batch = group.requests();
-            QCOMPARE(&group.requests(), &batch); // gathered once
-            QCOMPARE(&group.leader(), batch.front());
+            gatheredOnce = gatheredOnce && &group.requests() == &batch;
+            leaderFirst = leaderFirst && &group.leader() == batch.front();
             for (CommitRequest *r : batch) {
                 versions.push_back(r->events->front().originatorVersion);
                 if (r->events->front().topic == QLatin1String("conflict")) {
@@ -371,8 +399,9 @@ private slots:
                 }
             }
             batches.push_back(versions);
-            if (batches.size() == 1) // hold the first write until everybody else is waiting
-                changed.wait_for(lock, std::chrono::seconds(10), [&] { return release; });
+            lock.unlock();
+            if (versions.front() == 1) // hold the first write until everybody else is waiting
+                gate.wait();
         };
         std::vector<std::vector<qint64>> results(Savers);
         std::vector<QString> errors(Savers);
@@ -401,15 +430,10 @@ private slots:
         }
         while (entered.load() < Savers - 1)
             std::this_thread::yield();
-        std::this_thread::sleep_for(std::chrono::milliseconds(200)); // into the queue
-        {
-            std::lock_guard lock(mutex);
-            release = true;
-        }
-        changed.notify_all();
-        for (auto &t : threads)
-            t.join();
+        gate.openWhenQueued(threads);
 
+        QVERIFY(gatheredOnce);
+        QVERIFY(leaderFirst);
         QCOMPARE(int(batches.size()), 2);
         QCOMPARE(batches[0], std::vector<qint64>{1});
         std::vector<qint64> second = batches[1];
@@ -456,14 +480,12 @@ private slots:
         constexpr int Queued = 5;
         GroupCommit queue;
         std::mutex mutex;
-        std::condition_variable changed;
-        bool release = false;
+        Gate gate;
         std::atomic<int> calls{0};
         std::vector<size_t> written; // batch sizes of the writes that got their batch
         const GroupCommit::Writer write = [&](GroupCommit::Batch &batch) {
             if (calls++ == 0) { // the first leader: hold until the others are queued, then fail
-                std::unique_lock lock(mutex);
-                changed.wait_for(lock, std::chrono::seconds(10), [&] { return release; });
+                gate.wait();
                 throw OperationalError(QStringLiteral("lock timeout"));
             }
             std::lock_guard lock(mutex);
@@ -487,14 +509,7 @@ private slots:
             std::this_thread::yield();
         for (int t = 0; t < Queued; ++t)
             threads.emplace_back(save, t + 2);
-        std::this_thread::sleep_for(std::chrono::milliseconds(200)); // into the queue
-        {
-            std::lock_guard lock(mutex);
-            release = true;
-        }
-        changed.notify_all();
-        for (auto &t : threads)
-            t.join();
+        gate.openWhenQueued(threads);
         QCOMPARE(failed.load(), 1);
         QCOMPARE(succeeded.load(), Queued);
         QCOMPARE(written, std::vector<size_t>{size_t(Queued)}); // one batch of all that queued
