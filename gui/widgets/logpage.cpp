@@ -23,6 +23,7 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <algorithm>
 
 using es::gui::LogModel;
 using es::gui::LogSectionModel;
@@ -58,7 +59,8 @@ LogPage::LogPage(es::gui::StoreSession *session, QWidget *parent)
     m_goTo = new QLineEdit(rowsPane);
     m_goTo->setObjectName(QStringLiteral("goToId"));
     m_goTo->setPlaceholderText(tr("notification id"));
-    m_goTo->setMaximumWidth(140);
+    // Wide enough for the placeholder in every language (German's is longer).
+    m_goTo->setFixedWidth(std::max(140, m_goTo->fontMetrics().horizontalAdvance(m_goTo->placeholderText()) + 24));
     goLabel->setBuddy(m_goTo);
     auto *first = new QToolButton(rowsPane);
     first->setText(tr("⇤ First"));
