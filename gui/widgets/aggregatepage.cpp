@@ -17,6 +17,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QScopedValueRollback>
 #include <QSlider>
 #include <QSpinBox>
 #include <QSplitter>
@@ -155,15 +156,20 @@ AggregatePage::AggregatePage(es::gui::StoreSession *session, QWidget *parent)
             [this](const QModelIndex &current) {
                 if (const auto *record = m_events->record(current.row())) {
                     m_eventDetail->setRecord(*record);
-                    if (m_canRebuild && m_slider->isEnabled())
+                    if (m_sliderFollowsSelection && m_canRebuild && m_slider->isEnabled())
                         m_slider->setValue(static_cast<int>(record->originatorVersion));
                 } else {
                     m_eventDetail->clear(tr("Select an event to see its payload."));
                 }
             });
     connect(m_events, &EventsModel::pageArrived, this, [this] {
-        if (m_eventsTable->currentRow() < 0 && m_events->rowCount() > 0)
+        if (m_eventsTable->currentRow() < 0 && m_events->rowCount() > 0) {
+            // The first event's payload is shown, but the state stays at the last version: only a
+            // row the user picks moves the slider. (Whether the first page came before or after
+            // the aggregate's type was known used to decide which version was shown.)
+            const QScopedValueRollback<bool> keep(m_sliderFollowsSelection, false);
             m_eventsTable->selectRow(0);
+        }
         if (!m_summary && m_events->atEnd() && m_events->rowCount() > 0) {
             // No catalogue summary yet: the events themselves give the version range.
             const auto *first = m_events->record(0);

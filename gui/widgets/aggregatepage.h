@@ -81,6 +81,7 @@ private:
     QUuid m_id;
     std::optional<es::inspect::AggregateSummary> m_summary;
     bool m_canRebuild = false;
+    bool m_sliderFollowsSelection = true; // false while the page selects the first event itself
     quint64 m_summaryGeneration = 0;
     bool m_summaryPending = false;
 
