@@ -248,7 +248,10 @@ void SqliteDatastore::exec(QSqlQuery &q, const char *what)
 std::unique_lock<std::timed_mutex> SqliteDatastore::lockFor(const char *why)
 {
     std::unique_lock<std::timed_mutex> lock(*m_lock, std::defer_lock);
-    if (!lock.try_lock_for(std::chrono::milliseconds(m_busyTimeoutMs)))
+    // Until a system_clock time: that is pthread_mutex_timedlock, which ThreadSanitizer sees; a
+    // steady_clock timeout (try_lock_for) is pthread_mutex_clocklock, which gcc 12's TSan does not
+    // intercept, so it would report every unlock of this lock as an unlock of an unlocked mutex.
+    if (!lock.try_lock_until(std::chrono::system_clock::now() + std::chrono::milliseconds(m_busyTimeoutMs)))
         throw OperationalError(QStringLiteral("SQLite: %1: database '%2' is locked: not had within %3 s "
                                               "(SQLITE_LOCK_TIMEOUT)")
                                    .arg(QString::fromLatin1(why), m_dbName)
